@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Swift 5 language mode for the targets that hold the embedded interpreter's global state: every
+// access happens under Python's GIL, which Swift's concurrency checker cannot see.
+let gilBound: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "Hybridize",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hybridize", targets: ["hybridize"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPython",
+            pkgConfig: "python3-embed",
+            providers: [.apt(["libpython3-dev"])]
+        ),
+        .target(name: "CPythonShim", dependencies: ["CPython"]),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "PythonRuntime", dependencies: ["CPython", "CPythonShim"], swiftSettings: gilBound),
+        .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
+        .target(
+            name: "Tracing",
+            dependencies: ["CPython", "CPythonShim", "PythonRuntime", "TraceStore"],
+            swiftSettings: gilBound
+        ),
+        .executableTarget(
+            name: "hybridize",
+            dependencies: [
+                "PythonRuntime", "TraceStore", "Tracing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: gilBound
+        ),
+        .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing", "TraceStore", "PythonRuntime"], swiftSettings: gilBound),
+        .testTarget(name: "EndToEndTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
+    ]
+)

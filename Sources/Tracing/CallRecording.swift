@@ -1,0 +1,239 @@
+import CPython
+import CPythonShim
+import PythonRuntime
+import TraceStore
+
+/// What happens at the start and end of each project call (shared by both hook designs).
+extension Tracer {
+    /// Records the arguments, takes the effect baselines and pushes the call. The frame has not
+    /// run yet, so its first slots hold exactly the arguments.
+    func enter(function index: Int, frame: OpaquePointer, context: ThreadContext) {
+        context.busy = true
+        defer { context.busy = false }
+        let record = functions[index]
+        let function = Int32(index)
+        var params: [ParamObservation] = []
+        params.reserveCapacity(record.params.count)
+        var watches: [(watch: Watch, keep: PyRef)] = []
+        var watched: Set<UInt> = []
+        if let locals = hyb_frame_localsplus(frame) {
+            for (position, name) in record.params.enumerated() {
+                guard let value = locals[position] else { continue }
+                var (draft, info) = classifier.observe(value, param: name)
+                if let literal = draft.value {
+                    draft.value = foldLiteral(literal, function: index, param: name)
+                }
+                if info.category == .object || info.category == .iterator {
+                    identityTracker(function: index, param: name, kind: info.kind).observe(value)
+                }
+                if info.category.isWatchable && !record.isBody && !(position == 0 && record.constructsSelf) {
+                    addWatch(name: name, object: value, info: info, into: &watches, seen: &watched)
+                }
+                params.append(
+                    ParamObservation(param: draft.param, kind: draft.kind, dtype: draft.dtype, shape: draft.shape,
+                                     elements: draft.elements, value: draft.value))
+            }
+        }
+        if !record.isBody, let globals = hyb_frame_globals(frame), hyb_is_dict(globals) != 0 {
+            snapshots.refresh(globals)
+            watches.append((Watch(name: "<globals>", object: globals, owner: 0, role: .globals,
+                                  baseline: .dict(dict: globals, version: hyb_dict_version(globals))),
+                            PyRef(borrowing: globals)))
+            for name in record.globalNames {
+                guard let value = PyDict_GetItemWithError(globals, name.pointer) else {
+                    PyErr_Clear()
+                    continue
+                }
+                let info = classifier.info(of: value)
+                if info.category.isWatchable, let text = Python.unicode(name.pointer) {
+                    addWatch(name: text, object: value, info: info, into: &watches, seen: &watched)
+                }
+            }
+        }
+        let graph = buildingGraph()
+        let key = SignatureKey(function: function, graph: graph, params: params)
+        let stats: SignatureStats
+        if let existing = signatures[key] {
+            stats = existing
+        } else {
+            stats = SignatureStats(id: signatures.count + 1)
+            signatures[key] = stats
+        }
+        if let caller = context.stack.last {
+            let edge = EdgeKey(caller: caller.function, callee: function, instruction: hyb_frame_instruction(caller.frame))
+            if let existing = edges[edge] {
+                existing.calls += 1
+                existing.dirty = true
+            } else {
+                let created = EdgeStats()
+                created.calls = 1
+                edges[edge] = created
+            }
+        }
+        context.stack.append(
+            ActiveCall(function: function, frame: frame, signature: stats, started: hyb_monotonic_ns(), watches: watches))
+    }
+
+    /// Pops the call: compares the baselines, aggregates its effects, hands them to the caller.
+    func exit(context: ThreadContext, ended: UInt64) {
+        guard var call = context.stack.popLast() else { return }
+        context.busy = true
+        defer { context.busy = false }
+        let elapsed = ended &- call.started
+        for (watch, _) in call.watches {
+            detectEffects(of: watch, in: &call)
+        }
+        let stats = call.signature
+        stats.calls += 1
+        stats.totalNanoseconds &+= elapsed
+        stats.maxNanoseconds = max(stats.maxNanoseconds, elapsed)
+        if let test = currentTest { stats.tests[test, default: 0] += 1 }
+        stats.dirty = true
+        totalCalls += 1
+        if !call.effects.isEmpty {
+            for (observed, tally) in call.effects {
+                let effect = boundedTarget(observed, function: call.function)
+                let key = EffectKey(function: call.function, effect: effect)
+                let aggregate: EffectStats
+                if let existing = effects[key] {
+                    aggregate = existing
+                } else {
+                    aggregate = EffectStats(id: effects.count + 1)
+                    aggregate.firstTest = currentTest
+                    effects[key] = aggregate
+                }
+                aggregate.count += tally.count
+                aggregate.dirty = true
+            }
+            if !context.stack.isEmpty {
+                let parent = context.stack.count - 1
+                let instruction = hyb_frame_instruction(context.stack[parent].frame)
+                for (effect, tally) in call.effects {
+                    if tally.object != 0 && !context.stack[parent].reaches(tally.object) { continue }
+                    let inherited = ObservedEffect(
+                        kind: effect.kind, target: effect.target, location: .instruction(instruction), via: call.function)
+                    context.stack[parent].effects[inherited, default: EffectTally(object: tally.object)].count += 1
+                }
+            }
+        }
+        flushIfDue(now: ended)
+    }
+
+    /// An effect reported by a wrapper (print, logging, I/O, variable creation): it belongs to the
+    /// innermost project call on this thread, at the instruction that is running.
+    func note(_ kind: EffectKind, target: String) {
+        let context = ThreadContext.current
+        guard !context.busy, let top = context.stack.indices.last else { return }
+        let effect = ObservedEffect(
+            kind: kind, target: target, location: .instruction(hyb_frame_instruction(context.stack[top].frame)), via: -1)
+        context.stack[top].effects[effect, default: EffectTally()].count += 1
+    }
+
+    /// Targets past the first `maximumEffectTargets` of one kind in one function are folded into
+    /// "<other>", so generated names (one per model built) cannot grow the database without bound.
+    private func boundedTarget(_ effect: ObservedEffect, function: Int32) -> ObservedEffect {
+        let key = "\(function)\u{0}\(effect.kind.rawValue)"
+        var targets = effectTargets[key] ?? []
+        if targets.contains(effect.target) { return effect }
+        if targets.count < Self.maximumEffectTargets {
+            targets.insert(effect.target)
+            effectTargets[key] = targets
+            return effect
+        }
+        return ObservedEffect(kind: effect.kind, target: "<other>", location: effect.location, via: effect.via)
+    }
+
+    private func foldLiteral(_ literal: String, function: Int, param: String) -> String {
+        let key = "\(function)\u{0}\(param)"
+        if literals[key] == nil {
+            literals[key] = (function, param, LiteralValues())
+        }
+        return literals[key]?.values.fold(literal) ?? literal
+    }
+
+    private func identityTracker(function: Int, param: String, kind: String) -> IdentityTracker {
+        let key = "\(function)\u{0}\(param)\u{0}\(kind)"
+        if let entry = identities[key] {
+            return entry.tracker
+        }
+        let tracker = IdentityTracker()
+        identities[key] = (function, param, kind, tracker)
+        return tracker
+    }
+
+    private func addWatch(
+        name: String, object: PyObjectPointer, info: TypeInfo,
+        into watches: inout [(watch: Watch, keep: PyRef)], seen: inout Set<UInt>
+    ) {
+        guard seen.insert(UInt(bitPattern: object)).inserted else { return }
+        switch info.category {
+        case .dict:
+            snapshots.refresh(object)
+            watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .items,
+                                  baseline: .dict(dict: object, version: hyb_dict_version(object))),
+                            PyRef(borrowing: object)))
+        case .list:
+            watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .items,
+                                  baseline: Baselines.list(object)),
+                            PyRef(borrowing: object)))
+        case .iterator:
+            if let baseline = Baselines.iterator(
+                object, isGenerator: hyb_is_generator(object) != 0, lastInstruction: generatorLastInstruction)
+            {
+                watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .iterator,
+                                  baseline: baseline),
+                                PyRef(borrowing: object)))
+            }
+            fallthrough
+        case .object:
+            guard info.hasInstanceDict, let dict = hyb_instance_dict(object), hyb_is_dict(dict) != 0 else { return }
+            snapshots.refresh(dict)
+            watches.append((Watch(name: name, object: dict, owner: UInt(bitPattern: object), role: .attributes,
+                                  baseline: .dict(dict: dict, version: hyb_dict_version(dict))),
+                            PyRef(borrowing: dict)))
+        default:
+            return
+        }
+    }
+
+    private func detectEffects(of watch: Watch, in call: inout ActiveCall) {
+        let function = Int(call.function)
+        func record(_ kind: EffectKind, _ target: String, lineKey: String) {
+            let effect = ObservedEffect(
+                kind: kind, target: target, location: .line(ownLine(of: function, key: lineKey)), via: -1)
+            call.effects[effect, default: EffectTally(object: watch.owner)].count += 1
+        }
+        switch watch.baseline {
+        case .dict(let dict, let version):
+            guard hyb_dict_version(dict) != version else { return }
+            guard let keys = snapshots.changedKeys(dict, since: version) else {
+                switch watch.role {
+                case .globals: record(.globalWrite, "<module>", lineKey: "")
+                case .attributes: record(.attributeWrite, watch.name + ".*", lineKey: "")
+                default: record(.itemWrite, watch.name + "[…]", lineKey: "item")
+                }
+                return
+            }
+            for key in keys {
+                switch watch.role {
+                case .globals: record(.globalWrite, key, lineKey: "global:" + key)
+                case .attributes: record(.attributeWrite, watch.name + "." + key, lineKey: "attr:" + key)
+                default: record(.itemWrite, "\(watch.name)[\(key)]", lineKey: "item")
+                }
+            }
+        case .list(let length, let digest):
+            guard case .list(let newLength, let newDigest) = Baselines.list(watch.object),
+                newLength != length || newDigest != digest
+            else { return }
+            record(.itemWrite, watch.name, lineKey: "item")
+        case .lengthHint(let remaining):
+            let now = PyObject_LengthHint(watch.object, -1)
+            if now < 0 { PyErr_Clear() }
+            if now != remaining { record(.iterator, watch.name, lineKey: "next") }
+        case .generator(let instruction):
+            if Baselines.generatorInstruction(watch.object, lastInstruction: generatorLastInstruction) != instruction {
+                record(.iterator, watch.name, lineKey: "next")
+            }
+        }
+    }
+}

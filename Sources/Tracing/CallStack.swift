@@ -1,0 +1,54 @@
+import CPython
+import CPythonShim
+import PythonRuntime
+
+/// A project call in progress on one thread.
+struct ActiveCall {
+    let function: Int32
+    let frame: OpaquePointer
+    let signature: SignatureStats
+    let started: UInt64
+    var watches: [(watch: Watch, keep: PyRef)]
+    var effects: [ObservedEffect: EffectTally] = [:]
+
+    /// Whether an object a callee wrote to existed before this call, as far as the tracer can
+    /// tell: it is one of this call's arguments, globals or closure objects, or an attribute value
+    /// of one of them (`self.optimizer`). An object this call made itself is not an outside object.
+    func reaches(_ object: UInt) -> Bool {
+        if watches.contains(where: { $0.watch.owner == object }) {
+            return true
+        }
+        for (watch, _) in watches where watch.role == .attributes {
+            var position = 0
+            var key: PyObjectPointer?
+            var value: PyObjectPointer?
+            while PyDict_Next(watch.object, &position, &key, &value) != 0 {
+                if UInt(bitPattern: value) == object { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// How often an effect happened during one call, and on which object (0: not an object's state).
+struct EffectTally {
+    var count = 0
+    var object: UInt = 0
+}
+
+/// Per-thread tracer state, reached through a C thread-local pointer. `busy` is set while the
+/// tracer itself runs Python (reading a shape, say), so those frames pass straight through.
+final class ThreadContext {
+    var stack: [ActiveCall] = []
+    var busy = false
+
+    static var current: ThreadContext {
+        if let pointer = hyb_thread_state() {
+            return Unmanaged<ThreadContext>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let context = ThreadContext()
+        // Retained for the thread's lifetime; a thread's context is small and threads are few.
+        hyb_set_thread_state(Unmanaged.passRetained(context).toOpaque())
+        return context
+    }
+}

@@ -1,0 +1,164 @@
+import CPython
+import CPythonShim
+import PythonRuntime
+import TraceStore
+
+/// A project function the tracer has seen.
+final class FunctionRecord {
+    let id: Int
+    let file: String
+    let qualname: String
+    let line: Int
+    let params: [String]
+    /// Interned parameter names, for effect targets and identity tables.
+    let code: PyRef
+    /// Names the function reads as globals, interned for dict lookups at each call.
+    let globalNames: [PyRef]
+    /// `__init__`/`__new__` write to an object made just before them: not an outside object.
+    let constructsSelf: Bool
+    let isGenerator: Bool
+    /// Module and class bodies (no CO_NEWLOCALS): their "global writes" are the definitions they
+    /// make, so only their calls and edges are recorded.
+    let isBody: Bool
+    var flushed = false
+
+    init(id: Int, file: String, qualname: String, line: Int, params: [String], code: PyRef, globalNames: [PyRef]) {
+        self.id = id
+        self.file = file
+        self.qualname = qualname
+        self.line = line
+        self.params = params
+        self.code = code
+        self.globalNames = globalNames
+        let name = qualname.split(separator: ".").last.map(String.init) ?? qualname
+        constructsSelf = name == "__init__" || name == "__new__" || name == "__post_init__"
+        let flags = hyb_code_flags(UnsafeMutableRawPointer(code.pointer).assumingMemoryBound(to: PyCodeObject.self))
+        isGenerator = flags & (0x20 | 0x80 | 0x200) != 0  // CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+        isBody = flags & 0x02 == 0  // CO_NEWLOCALS
+    }
+
+    /// Source line of an instruction index of this function's code.
+    func line(atInstruction instruction: Int32) -> Int {
+        let codeObject = UnsafeMutableRawPointer(code.pointer).assumingMemoryBound(to: PyCodeObject.self)
+        return Int(hyb_code_line_at(codeObject, instruction))
+    }
+}
+
+struct SignatureKey: Hashable {
+    let function: Int32
+    let graph: Bool
+    let params: [ParamObservation]
+}
+
+final class SignatureStats {
+    let id: Int
+    var calls = 0
+    var totalNanoseconds: UInt64 = 0
+    var maxNanoseconds: UInt64 = 0
+    var tests: [Int: Int] = [:]
+    var dirty = true
+    var paramsWritten = false
+
+    init(id: Int) { self.id = id }
+}
+
+/// Distinct objects one parameter received, told apart by weak reference where the type allows
+/// it (an address alone could be reused by a new optimizer after the old one died).
+final class IdentityTracker {
+    static let capacity = 64
+
+    private var seen: [(address: UInt, reference: PyRef?)] = []
+    private(set) var distinct = 0
+    private(set) var saturated = false
+    var calls = 0
+    var dirty = true
+
+    func observe(_ object: PyObjectPointer) {
+        calls += 1
+        dirty = true
+        let address = UInt(bitPattern: object)
+        if let index = seen.firstIndex(where: { $0.address == address }) {
+            guard let reference = seen[index].reference else { return }
+            if PyWeakref_GetObject(reference.pointer) == object { return }
+            seen[index].reference = weakReference(object)  // the old object died; this one is new
+            distinct += 1
+            return
+        }
+        distinct += 1
+        if seen.count < Self.capacity {
+            seen.append((address, weakReference(object)))
+        } else {
+            saturated = true
+        }
+    }
+
+    private func weakReference(_ object: PyObjectPointer) -> PyRef? {
+        guard let reference = PyWeakref_NewRef(object, nil) else {
+            PyErr_Clear()
+            return nil
+        }
+        return PyRef(owning: reference)
+    }
+}
+
+/// Distinct literal values of one primitive parameter: each is a retrace under tf.function.
+struct LiteralValues {
+    static let keptInSignatures = 16
+    static let counted = 1024
+
+    private(set) var values: Set<String> = []
+    private(set) var saturated = false
+    var dirty = true
+
+    /// The literal to store in the signature: itself while few distinct values were seen, else "<many>".
+    mutating func fold(_ literal: String) -> String {
+        if !values.contains(literal) {
+            if values.count < Self.counted {
+                values.insert(literal)
+                dirty = true
+            } else if !saturated {
+                saturated = true
+                dirty = true
+            }
+        }
+        return values.count <= Self.keptInSignatures && values.contains(literal) ? literal : "<many>"
+    }
+}
+
+struct EffectKey: Hashable {
+    let function: Int32
+    let effect: ObservedEffect
+}
+
+final class EffectStats {
+    let id: Int
+    var count = 0
+    var firstTest: Int?
+    var dirty = true
+
+    init(id: Int) { self.id = id }
+}
+
+struct EdgeKey: Hashable {
+    let caller: Int32
+    let callee: Int32
+    let instruction: Int32
+}
+
+final class EdgeStats {
+    var calls = 0
+    var dirty = true
+}
+
+final class TestRecord {
+    let id: Int
+    let nodeID: String
+    var outcome: String?
+    var duration: Double?
+    var dirty = true
+
+    init(id: Int, nodeID: String) {
+        self.id = id
+        self.nodeID = nodeID
+    }
+}

@@ -1,0 +1,105 @@
+import CPython
+import CPythonShim
+import Foundation
+import PythonRuntime
+import TraceStore
+
+/// One `hybridize trace` run: starts the embedded interpreter on the project's virtualenv,
+/// installs the hook, runs the command, and leaves a complete trace database.
+public struct TraceSession {
+    public struct Options: Sendable {
+        public var command: TracedCommand
+        public var python: String
+        public var runtimeDirectory: String
+        public var databasePath: String
+        public var root: String
+        public var includeGlobs: [String] = []
+        public var shard: Shard?
+        public var hook: HookDesign = .frameEvaluation
+        public var showProgress: Bool = true
+
+        public init(command: TracedCommand, python: String, runtimeDirectory: String, databasePath: String, root: String) {
+            self.command = command
+            self.python = python
+            self.runtimeDirectory = runtimeDirectory
+            self.databasePath = databasePath
+            self.root = root
+        }
+    }
+
+    /// What the closing summary reports.
+    public struct Outcome: Sendable {
+        public var exitStatus: Int32
+        public var runID: Int
+        public var totals: TraceDatabase.Totals
+        public var databaseBytes: Int
+        public var tensorFlowFound: Bool
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs the command; throws `EnvironmentProblem` when the interpreter or TensorFlow is missing.
+    public func run() throws -> Outcome {
+        try EmbeddedInterpreter.start(python: options.python, argv: options.command.argv)
+        guard EmbeddedInterpreter.canFind(module: "tensorflow") else {
+            throw EnvironmentProblem(
+                "TensorFlow is not installed for \(options.python); run Runtime/bootstrap (or pip install -r Runtime/requirements.txt in that virtualenv)")
+        }
+        let database = try TraceDatabase(path: options.databasePath)
+        // Every Python reference lives inside `traceCommand`, so none outlives the interpreter.
+        let traced = try traceCommand(into: database)
+        _ = EmbeddedInterpreter.finalize()
+        let totals = try database.totals(run: traced.runID)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: options.databasePath)[.size] as? Int) ?? 0
+        return Outcome(exitStatus: traced.exitStatus, runID: traced.runID, totals: totals, databaseBytes: bytes,
+                       tensorFlowFound: traced.tensorFlowFound)
+    }
+
+    private func traceCommand(into database: TraceDatabase) throws -> (exitStatus: Int32, runID: Int, tensorFlowFound: Bool) {
+        let sys = try Python.importModule("sys")
+        let path = try sys.attribute("path")
+        let runtimeEntry = try Python.makeString(options.runtimeDirectory)
+        guard withExtendedLifetime(runtimeEntry, { PyList_Insert(path.pointer, 0, runtimeEntry.pointer) }) == 0 else {
+            throw PythonError.fetch(context: "sys.path")
+        }
+        try HybridizeModule.register()
+        let helpers = try Python.importModule("hybridize_runtime")
+        let prefix = try sys.attribute("prefix").text ?? ""
+        let filter = ProjectFilter(
+            root: options.root, excludedPrefixes: [prefix, options.runtimeDirectory], includeGlobs: options.includeGlobs)
+        let runID = try database.beginRun(
+            RunInfo(command: options.command.displayText, root: options.root, pythonVersion: EmbeddedInterpreter.version,
+                    tensorflowVersion: nil, hook: options.hook.rawValue, shard: options.shard?.description,
+                    startedAt: Timestamp.now()))
+        let tracer = try Tracer(
+            filter: filter, database: database, runID: runID, helpers: helpers,
+            progress: options.showProgress ? ProgressLine() : nil)
+
+        codeExtraIndex = hyb_request_code_extra_index()
+        Tracer.active = tracer
+        defer { Tracer.active = nil }
+        _ = try helpers.attribute("install").call()
+        if options.hook == .profile {
+            _ = try Python.importModule("threading").attribute("setprofile")
+                .call(try Python.importModule("_hybridize").attribute("install_profile"))
+        }
+        HookInstaller.install(options.hook)
+        let runner = options.command.runnerArguments
+        let status = try helpers.attribute("run").call(
+            try Python.makeString(runner.command), try Python.makeList(runner.arguments),
+            try Python.makeInt((options.shard?.index ?? 1) - 1), try Python.makeInt(options.shard?.count ?? 1))
+        let exitStatus = Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer))
+        HookInstaller.uninstall(options.hook)
+        if case .pytest = options.command {} else if let test = tracer.currentTest {
+            // A script or module is one "test": its outcome is its exit status.
+            tracer.endTest(tracer.tests[test].nodeID, outcome: exitStatus == 0 ? "passed" : "failed", duration: 0)
+            tracer.finishTest(tracer.tests[test].nodeID)
+        }
+        tracer.finish(exitStatus: exitStatus)
+        return (exitStatus, runID, tracer.graphProbe != nil)
+    }
+}

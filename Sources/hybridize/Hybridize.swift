@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import PythonRuntime
+
+@main
+struct Hybridize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hybridize",
+        abstract: "Find where @tf.function is safe and profitable, explain why, and apply it.",
+        subcommands: [Trace.self])
+
+    /// Exit statuses of SPEC §8: 2 for usage errors, 3 for a missing interpreter or TensorFlow.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let problem as EnvironmentProblem {
+            FileHandle.standardError.write(Data("hybridize: error: \(problem.message)\n".utf8))
+            Foundation.exit(3)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            if code == .validationFailure {
+                Foundation.exit(2)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
