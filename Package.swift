@@ -42,7 +42,11 @@ let package = Package(
             swiftSettings: gilBound
         ),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
-        .testTarget(name: "TracingTests", dependencies: ["Tracing", "TraceStore", "PythonRuntime"], swiftSettings: gilBound),
-        .testTarget(name: "EndToEndTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
+        // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs
+        // a fresh process, since an embedded interpreter that imported TensorFlow cannot restart.
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TraceStore", "hybridize"],
+            exclude: ["Fixtures"], swiftSettings: gilBound),
     ]
 )

@@ -289,37 +289,38 @@ def install():
 
 # --- running the command ---------------------------------------------------------------------------
 
-class PytestPlugin:
+def _pytest_plugin(pytest, shard_index, shard_count):
     """Marks test boundaries for the hook and, with --shard K/N, keeps a deterministic slice."""
 
-    def __init__(self, shard_index, shard_count):
-        self.shard_index = shard_index
-        self.shard_count = shard_count
+    class HybridizePlugin:
+        @pytest.hookimpl(trylast=True)
+        def pytest_collection_modifyitems(self, session, config, items):
+            # trylast: slice what is left after -k, -m and other plugins deselected items.
+            if shard_count <= 1:
+                return
+            # Sorted node ids make the slice independent of collection order and of the machine.
+            ordered = sorted(range(len(items)), key=lambda i: items[i].nodeid)
+            keep = {index for rank, index in enumerate(ordered) if rank % shard_count == shard_index}
+            deselected = [item for i, item in enumerate(items) if i not in keep]
+            items[:] = [item for i, item in enumerate(items) if i in keep]
+            if deselected:
+                config.hook.pytest_deselected(items=deselected)
 
-    def pytest_collection_modifyitems(self, session, config, items):
-        if self.shard_count <= 1:
-            return
-        # Sorted node ids make the slice independent of collection order and of the machine.
-        ordered = sorted(range(len(items)), key=lambda i: items[i].nodeid)
-        keep = {index for rank, index in enumerate(ordered) if rank % self.shard_count == self.shard_index}
-        deselected = [item for i, item in enumerate(items) if i not in keep]
-        items[:] = [item for i, item in enumerate(items) if i in keep]
-        if deselected:
-            config.hook.pytest_deselected(items=deselected)
+        def pytest_collection_finish(self, session):
+            _hybridize.tests_collected(len(session.items))
 
-    def pytest_collection_finish(self, session):
-        _hybridize.tests_collected(len(session.items))
+        def pytest_runtest_logstart(self, nodeid, location):
+            _hybridize.begin_test(nodeid)
 
-    def pytest_runtest_logstart(self, nodeid, location):
-        _hybridize.begin_test(nodeid)
+        def pytest_runtest_logreport(self, report):
+            if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+                outcome = report.outcome if report.when == "call" else ("error" if report.failed else report.outcome)
+                _hybridize.end_test(report.nodeid, outcome, float(report.duration))
 
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
-            outcome = report.outcome if report.when == "call" else ("error" if report.failed else report.outcome)
-            _hybridize.end_test(report.nodeid, outcome, float(report.duration))
+        def pytest_runtest_logfinish(self, nodeid, location):
+            _hybridize.finish_test(nodeid)
 
-    def pytest_runtest_logfinish(self, nodeid, location):
-        _hybridize.finish_test(nodeid)
+    return HybridizePlugin()
 
 
 def _exit_code(exit_request):
@@ -339,7 +340,8 @@ def run(command, arguments, shard_index, shard_count):
         if command == "pytest":
             import pytest
             sys.argv = ["pytest", *arguments]
-            return int(pytest.main(list(arguments), plugins=[PytestPlugin(shard_index, shard_count)]))
+            plugin = _pytest_plugin(pytest, shard_index, shard_count)
+            return int(pytest.main(list(arguments), plugins=[plugin]))
         if command == "-m":
             module, rest = arguments[0], arguments[1:]
             sys.argv = [module, *rest]

@@ -109,9 +109,15 @@ extension Tracer {
                 let parent = context.stack.count - 1
                 let instruction = hyb_frame_instruction(context.stack[parent].frame)
                 for (effect, tally) in call.effects {
-                    if tally.object != 0 && !context.stack[parent].reaches(tally.object) { continue }
+                    var target = effect.target
+                    if tally.object != 0 {
+                        // Say it in the caller's words: Box.set's "self.value" is fill's "box.value".
+                        guard let name = context.stack[parent].name(of: tally.object) else { continue }
+                        let rest = target.firstIndex(where: { $0 == "." || $0 == "[" }).map { target[$0...] } ?? ""
+                        target = name + rest
+                    }
                     let inherited = ObservedEffect(
-                        kind: effect.kind, target: effect.target, location: .instruction(instruction), via: call.function)
+                        kind: effect.kind, target: target, location: .instruction(instruction), via: call.function)
                     context.stack[parent].effects[inherited, default: EffectTally(object: tally.object)].count += 1
                 }
             }

@@ -11,22 +11,25 @@ struct ActiveCall {
     var watches: [(watch: Watch, keep: PyRef)]
     var effects: [ObservedEffect: EffectTally] = [:]
 
-    /// Whether an object a callee wrote to existed before this call, as far as the tracer can
-    /// tell: it is one of this call's arguments, globals or closure objects, or an attribute value
-    /// of one of them (`self.optimizer`). An object this call made itself is not an outside object.
-    func reaches(_ object: UInt) -> Bool {
-        if watches.contains(where: { $0.watch.owner == object }) {
-            return true
+    /// This call's name for an object a callee wrote to, when the object existed before this call
+    /// as far as the tracer can tell: one of its arguments, globals or closure objects, or an
+    /// attribute value of one of them (`self.optimizer`). Nil for an object this call made itself,
+    /// which is not an outside object.
+    func name(of object: UInt) -> String? {
+        if let watch = watches.first(where: { $0.watch.owner == object && $0.watch.role != .globals }) {
+            return watch.watch.name
         }
         for (watch, _) in watches where watch.role == .attributes {
             var position = 0
             var key: PyObjectPointer?
             var value: PyObjectPointer?
             while PyDict_Next(watch.object, &position, &key, &value) != 0 {
-                if UInt(bitPattern: value) == object { return true }
+                if UInt(bitPattern: value) == object, let key {
+                    return watch.name + "." + (Python.string(key) ?? "?")
+                }
             }
         }
-        return false
+        return nil
     }
 }
 

@@ -87,6 +87,7 @@ public struct TraceSession {
             _ = try Python.importModule("threading").attribute("setprofile")
                 .call(try Python.importModule("_hybridize").attribute("install_profile"))
         }
+        AuditEvents.install()
         HookInstaller.install(options.hook)
         let runner = options.command.runnerArguments
         let status = try helpers.attribute("run").call(

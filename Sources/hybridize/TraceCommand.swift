@@ -46,18 +46,27 @@ struct Trace: ParsableCommand {
         if HookDesign(rawValue: hook) == nil {
             throw ValidationError("--hook is frame-eval or profile; got \(hook)")
         }
+    }
+
+    /// The command after `--`. Checked here rather than in `validate()`, which also runs before
+    /// the `merge` subcommand (that takes no command).
+    private func tracedCommand() throws -> TracedCommand {
+        let traced: TracedCommand
         do {
-            _ = try TracedCommand(arguments: command)
+            traced = try TracedCommand(arguments: command)
         } catch let invalid as TracedCommand.Invalid {
             throw ValidationError(invalid.description)
         }
-        if let shard = shard.flatMap(Shard.init), shard.count > 1, case .pytest = try TracedCommand(arguments: command) {
-        } else if shard.flatMap(Shard.init).map({ $0.count > 1 }) == true {
-            throw ValidationError("--shard slices pytest items; it needs a `pytest ...` command")
+        if let shard = shard.flatMap(Shard.init), shard.count > 1 {
+            guard case .pytest = traced else {
+                throw ValidationError("--shard slices pytest items; it needs a `pytest ...` command")
+            }
         }
+        return traced
     }
 
     func run() throws {
+        let traced = try tracedCommand()
         let root = FileManager.default.currentDirectoryPath
         let locator = InterpreterLocator()
         let located = try locator.locate(option: python) { message in
@@ -68,7 +77,7 @@ struct Trace: ParsableCommand {
         }
         let databasePath = db.hasPrefix("/") ? db : root + "/" + db
         var options = TraceSession.Options(
-            command: try TracedCommand(arguments: command), python: located.python, runtimeDirectory: runtime,
+            command: traced, python: located.python, runtimeDirectory: runtime,
             databasePath: databasePath, root: root)
         options.includeGlobs = include
         options.shard = shard.flatMap(Shard.init)

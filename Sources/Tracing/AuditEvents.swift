@@ -1,0 +1,67 @@
+import CPython
+import Foundation
+import CPythonShim
+import PythonRuntime
+
+/// File and socket I/O seen through a PEP 578 audit hook: CPython raises these events from C for
+/// any code (open(), sockets, os and shutil file operations), so no Python wrapper can be bypassed.
+enum AuditEvents {
+    /// Events that are I/O a graph would not replay, and the argument that names the target.
+    private static let targetArgument: [String: Int] = [
+        "open": 0, "socket.connect": 1, "socket.bind": 1, "socket.sendto": 1, "socket.sendmsg": 1,
+        "os.remove": 0, "os.rename": 0, "os.mkdir": 0, "os.rmdir": 0, "os.truncate": 0,
+        "shutil.copyfile": 1, "shutil.move": 1, "shutil.rmtree": 0, "subprocess.Popen": 0, "os.system": 0,
+    ]
+
+    /// Reading source and extension files is the import system at work, not the program's I/O.
+    private static let importSuffixes = [".py", ".pyc", ".so", ".pth", ".pyi"]
+
+    static let hook: HybAuditHook = { event, arguments, _ in
+        guard let event, let tracer = Tracer.active else { return 0 }
+        // Cheap rejection first: most audit events (imports, compile, exec...) are not I/O.
+        let first = event.pointee
+        guard first == 0x6F /* o */ || first == 0x73 /* s */ else { return 0 }
+        let name = String(cString: event)
+        guard let position = targetArgument[name] else { return 0 }
+        let context = ThreadContext.current
+        guard !context.busy, !context.stack.isEmpty else { return 0 }
+        context.busy = true
+        defer { context.busy = false }
+        var target = name
+        if let arguments, hyb_is_tuple(arguments) != 0, position < hyb_tuple_size(arguments),
+            let value = hyb_tuple_item(arguments, position), let text = Python.string(value)
+        {
+            if name == "open" && (importSuffixes.contains(where: text.hasSuffix) || isTensorFlowScratch(text)) {
+                return 0
+            }
+            var mode = ""
+            if name == "open", hyb_tuple_size(arguments) > 1, let modeObject = hyb_tuple_item(arguments, 1),
+                modeObject != hyb_none(), let modeText = Python.string(modeObject)
+            {
+                mode = " (\(modeText))"
+            }
+            let shown = text.hasPrefix(tracer.filter.root) ? String(text.dropFirst(tracer.filter.root.count)) : text
+            target = name == "open" ? shown + mode : "\(name) \(shown)"
+        }
+        context.busy = false
+        tracer.note(.io, target: target)
+        return 0
+    }
+
+    /// AutoGraph writes the converted source of every function tf.function traces to a temporary
+    /// file, after tempfile probes that the directory is writable (TF 2.21, autograph/pyct/loader.py).
+    private static let temporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+
+    private static func isTensorFlowScratch(_ path: String) -> Bool {
+        path.contains("__autograph_generated_file") || path == temporaryDirectory
+    }
+
+    private static var installed = false
+
+    /// Audit hooks cannot be removed; the hook does nothing while no tracer is active.
+    static func install() {
+        guard !installed else { return }
+        installed = true
+        _ = hyb_add_audit_hook(hook)
+    }
+}

@@ -1,0 +1,3 @@
+from shop import effects
+
+effects.shout("module")

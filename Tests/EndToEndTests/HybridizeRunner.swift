@@ -1,0 +1,75 @@
+import Foundation
+import TraceStore
+import XCTest
+
+/// Runs the built `hybridize` binary in a copy of a fixture project and opens what it wrote.
+struct HybridizeRunner {
+    struct Result {
+        let status: Int32
+        let output: String
+        let database: TraceDatabase?
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static var binary: URL {
+        // The test bundle sits beside the products of the same build.
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidate = products.appendingPathComponent("hybridize")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        return repository.appendingPathComponent(".build/debug/hybridize")
+    }
+
+    /// A fresh copy of `Tests/EndToEndTests/Fixtures/<name>` (or of a repository folder such as
+    /// `Examples/keras_training`), so runs never share caches or databases.
+    static func project(_ relativePath: String) throws -> URL {
+        let source = relativePath.contains("/")
+            ? repository.appendingPathComponent(relativePath)
+            : repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/\(relativePath)")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hybridize-e2e-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: copy)
+        return copy
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL, database: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        let path = database.map { directory.appendingPathComponent($0).path }
+        let opened = try path.flatMap { FileManager.default.fileExists(atPath: $0) ? try TraceDatabase(path: $0) : nil }
+        return Result(status: process.terminationStatus, output: text, database: opened)
+    }
+
+    static func trace(_ command: [String], in directory: URL, database: String = "trace.sqlite",
+                      options: [String] = []) throws -> Result {
+        try run(["trace", "--quiet", "--db", database] + options + ["--"] + command, in: directory, database: database)
+    }
+}
+
+extension TraceDatabase {
+    /// Every distinct (param, kind, dtype, shape) observed for a function, with call counts.
+    func calls(of qualname: String) throws -> [ObservedCall] {
+        try observedCalls().filter { $0.qualname == qualname }
+    }
+
+    func effects(of qualname: String) throws -> [ObservedEffect] {
+        try observedEffects().filter { $0.qualname == qualname }
+    }
+
+    func integer(_ sql: String, _ bindings: [SQLValue] = []) throws -> Int {
+        Int(try rows(sql, bindings).first?.first?.integer ?? -1)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import TraceStore
+import XCTest
+
+/// Runs that end badly, shards and merges, scripts and modules, and environment errors.
+final class TraceRobustnessTests: XCTestCase {
+    func testOsExitKeepsEverythingAndRecordsTheStatus() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let result = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second or os_exit"], in: project)
+        XCTAssertEqual(result.status, 7, "hybridize exits with the command's own status")
+        let database = try XCTUnwrap(result.database)
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 3, "calls up to os._exit are kept")
+        XCTAssertEqual(try database.integer("SELECT count(*) FROM tests WHERE outcome = 'passed'"), 2)
+        XCTAssertEqual(try database.integer("SELECT exit_status FROM runs"), 7)
+    }
+
+    func testSegfaultLeavesAValidDatabaseUpToTheLastBatch() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let result = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second or segfault"], in: project)
+        XCTAssertNotEqual(result.status, 0)
+        let database = try XCTUnwrap(result.database)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        XCTAssertEqual(try database.integer("SELECT count(*) FROM tests WHERE outcome = 'passed'"), 2,
+                       "every test finished before the crash is in the database")
+        XCTAssertGreaterThanOrEqual(try database.calls(of: "compute").first?.calls ?? 0, 2)
+        XCTAssertEqual(try database.rows("SELECT ended_at FROM runs").first?.first, .null, "the run did not end")
+    }
+
+    func testShardsPartitionTheSuiteAndMergeBackIntoOne() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second"]
+        let first = try HybridizeRunner.trace(selection, in: project, database: "one.sqlite", options: ["--shard", "1/2"])
+        let second = try HybridizeRunner.trace(selection, in: project, database: "two.sqlite", options: ["--shard", "2/2"])
+        XCTAssertEqual(first.status, 0, first.output)
+        XCTAssertEqual(second.status, 0, second.output)
+        let tests = { (database: TraceDatabase?) in
+            try database?.rows("SELECT nodeid FROM tests").compactMap { $0.first?.text } ?? []
+        }
+        let one = try tests(first.database)
+        let two = try tests(second.database)
+        XCTAssertEqual(one.count, 1)
+        XCTAssertEqual(two.count, 1)
+        XCTAssertEqual(Set(one + two), ["tests/test_crash.py::test_first", "tests/test_crash.py::test_second"])
+        XCTAssertEqual(try first.database?.rows("SELECT shard FROM runs").first?.first?.text, "1/2")
+
+        let merged = try HybridizeRunner.run(["trace", "merge", "all.sqlite", "one.sqlite", "two.sqlite"], in: project,
+                                             database: "all.sqlite")
+        XCTAssertEqual(merged.status, 0, merged.output)
+        let database = try XCTUnwrap(merged.database)
+        XCTAssertEqual(try database.integer("SELECT count(*) FROM runs"), 2)
+        XCTAssertEqual(Set(try tests(database)), Set(one + two))
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 2, "the stable view sums both shards")
+    }
+
+    func testScriptAndModuleRunWithTheirOwnArgvAndStatus() throws {
+        let project = try HybridizeRunner.project("effects_project")
+        let script = try HybridizeRunner.trace(["run_script.py", "3", "extra"], in: project)
+        XCTAssertEqual(script.status, 3, script.output)
+        let database = try XCTUnwrap(script.database)
+        XCTAssertEqual(try database.effects(of: "bump").map(\.target), ["COUNTER"])
+        let argv = try database.rows(
+            """
+            SELECT p.kind, p.value FROM signature_params p
+            JOIN signatures s ON s.run_id = p.run_id AND s.id = p.signature_id
+            JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id WHERE f.qualname = 'remember'
+            """
+        ).first?.compactMap(\.text)
+        XCTAssertEqual(argv, ["list", "['3', 'extra']"], "sys.argv as the script sees it")
+        XCTAssertEqual(try database.rows("SELECT nodeid, outcome FROM tests").first?.compactMap(\.text),
+                       ["<script run_script.py>", "failed"])
+
+        let module = try HybridizeRunner.trace(["-m", "shop"], in: project, database: "module.sqlite")
+        XCTAssertEqual(module.status, 0, module.output)
+        XCTAssertTrue(module.output.contains("x is module"))
+        XCTAssertEqual(try module.database?.effects(of: "shout").map(\.kind), ["print"])
+    }
+
+    func testUsageAndEnvironmentErrorsHaveTheirExitCodes() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let noCommand = try HybridizeRunner.run(["trace"], in: project)
+        XCTAssertEqual(noCommand.status, 2, noCommand.output)
+        XCTAssertTrue(noCommand.output.contains("no command to trace"), noCommand.output)
+        let badShard = try HybridizeRunner.run(["trace", "--shard", "3/2", "--", "pytest"], in: project)
+        XCTAssertEqual(badShard.status, 2, badShard.output)
+        let noPython = try HybridizeRunner.run(["trace", "--python", "/nonexistent/bin/python", "--", "pytest"], in: project)
+        XCTAssertEqual(noPython.status, 3, noPython.output)
+        XCTAssertEqual(noPython.output.split(separator: "\n").count, 1, "one clear line: \(noPython.output)")
+        // A virtualenv without TensorFlow.
+        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("bare-venv-\(UUID().uuidString)")
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        make.arguments = ["-m", "venv", "--without-pip", bare.path]
+        try make.run()
+        make.waitUntilExit()
+        let noTensorFlow = try HybridizeRunner.run(
+            ["trace", "--python", bare.appendingPathComponent("bin/python").path, "--", "pytest"], in: project)
+        XCTAssertEqual(noTensorFlow.status, 3, noTensorFlow.output)
+        XCTAssertTrue(noTensorFlow.output.contains("TensorFlow is not installed"), noTensorFlow.output)
+    }
+}
