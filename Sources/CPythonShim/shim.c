@@ -51,6 +51,10 @@ int hyb_frame_is_starting(struct _PyInterpreterFrame *frame) {
     return frame->prev_instr < _PyCode_CODE(frame->f_code);
 }
 
+int hyb_frame_is_entering(struct _PyInterpreterFrame *frame) {
+    return _PyInterpreterFrame_LASTI(frame) <= frame->f_code->_co_firsttraceable;
+}
+
 int hyb_frame_instruction(struct _PyInterpreterFrame *frame) {
     return _PyInterpreterFrame_LASTI(frame);
 }
@@ -72,7 +76,8 @@ int hyb_set_code_extra(PyCodeObject *code, Py_ssize_t index, void *value) {
     return _PyCode_SetExtra((PyObject *)code, index, value);
 }
 
-static _Thread_local void *thread_state;
+// initial-exec: a direct %fs-relative load instead of a __tls_get_addr call per traced call.
+static _Thread_local void *thread_state __attribute__((tls_model("initial-exec")));
 void *hyb_thread_state(void) { return thread_state; }
 void hyb_set_thread_state(void *state) { thread_state = state; }
 

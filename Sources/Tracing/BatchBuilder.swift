@@ -22,26 +22,29 @@ struct BatchBuilder {
                 .init(id: stats.id, functionID: Int(key.function) + 1, graph: key.graph, calls: stats.calls,
                       totalNanoseconds: Int(clamping: stats.totalNanoseconds),
                       maxNanoseconds: Int(clamping: stats.maxNanoseconds),
-                      params: stats.paramsWritten ? nil : key.params))
+                      params: stats.paramsWritten ? nil : observations(key)))
             for (test, calls) in stats.tests {
                 batch.signatureTests.append(.init(signatureID: stats.id, testID: tracer.tests[test].id, calls: calls))
             }
             stats.paramsWritten = true
             stats.dirty = false
         }
-        for entry in tracer.identities.values where entry.tracker.dirty {
-            batch.identities.append(
-                .init(functionID: entry.function + 1, param: entry.param, kind: entry.kind,
-                      distinctObjects: entry.tracker.distinct, saturated: entry.tracker.saturated,
-                      calls: entry.tracker.calls))
-            entry.tracker.dirty = false
-        }
-        for key in tracer.literals.keys where tracer.literals[key]?.values.dirty == true {
-            guard let entry = tracer.literals[key] else { continue }
-            batch.values.append(
-                .init(functionID: entry.function + 1, param: entry.param, distinctValues: entry.values.values.count,
-                      saturated: entry.values.saturated))
-            tracer.literals[key]?.values.dirty = false
+        for function in tracer.functions {
+            for (position, param) in function.params.enumerated() {
+                for (kind, tracker) in function.identities[position] where tracker.dirty {
+                    batch.identities.append(
+                        .init(functionID: function.id, param: param, kind: tracer.strings[kind] ?? "?",
+                              distinctObjects: tracker.distinct,
+                              saturated: tracker.saturated, calls: tracker.calls))
+                    tracker.dirty = false
+                }
+                if let values = function.literals[position], values.dirty {
+                    batch.values.append(
+                        .init(functionID: function.id, param: param, distinctValues: values.distinct,
+                              saturated: values.saturated))
+                    values.dirty = false
+                }
+            }
         }
         for (key, stats) in tracer.effects where stats.dirty {
             let function = tracer.functions[Int(key.function)]
@@ -74,6 +77,20 @@ struct BatchBuilder {
             }
         }
         return batch
+    }
+}
+
+extension BatchBuilder {
+    /// The stored form of a signature's parameters: ids back to text.
+    private func observations(_ key: SignatureKey) -> [ParamObservation] {
+        let params = tracer.functions[Int(key.function)].params
+        let strings = tracer.strings
+        return key.params.enumerated().map { position, fingerprint in
+            ParamObservation(
+                param: position < params.count ? params[position] : "?", kind: strings[fingerprint.kind] ?? "?",
+                dtype: strings[fingerprint.dtype], shape: strings[fingerprint.shape],
+                elements: strings[fingerprint.elements], value: strings[fingerprint.value])
+        }
     }
 }
 

@@ -74,7 +74,7 @@ let profileHook: Py_tracefunc = { _, frameObject, what, _ in
             tag = tracer.decide(code: code, frame: frame)
             context.busy = false
         }
-        guard tag >= 2, !context.busy, hyb_frame_is_starting(frame) != 0 else { return 0 }
+        guard tag >= 2, !context.busy, hyb_frame_is_entering(frame) != 0 else { return 0 }
         tracer.enter(function: tag - 2, frame: frame, context: context)
     } else if !context.busy, context.stack.last?.frame == frame {
         let ended = hyb_monotonic_ns()

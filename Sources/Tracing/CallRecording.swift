@@ -12,52 +12,54 @@ extension Tracer {
         defer { context.busy = false }
         let record = functions[index]
         let function = Int32(index)
-        var params: [ParamObservation] = []
-        params.reserveCapacity(record.params.count)
-        var watches: [(watch: Watch, keep: PyRef)] = []
-        var watched: Set<UInt> = []
+        context.scratch.removeAll(keepingCapacity: true)
+        let firstWatch = context.watches.count
         if let locals = hyb_frame_localsplus(frame) {
-            for (position, name) in record.params.enumerated() {
-                guard let value = locals[position] else { continue }
-                var (draft, info) = classifier.observe(value, param: name)
-                if let literal = draft.value {
-                    draft.value = foldLiteral(literal, function: index, param: name)
+            for position in record.params.indices {
+                guard let value = locals[position] else {
+                    context.scratch.append(ParamFingerprint(kind: unboundID))
+                    continue
+                }
+                var (fingerprint, info) = classifier.observe(value)
+                if info.category.isPrimitive {
+                    let hash = PyObject_Hash(value)
+                    if hash == -1 { PyErr_Clear() }
+                    let values = record.literals[position] ?? LiteralValues()
+                    record.literals[position] = values
+                    fingerprint.value = values.fold(hash: hash, many: manyID) { classifier.literalID(value) }
                 }
                 if info.category == .object || info.category == .iterator {
-                    identityTracker(function: index, param: name, kind: info.kind).observe(value)
+                    let tracker = record.identities[position][info.kindID] ?? IdentityTracker()
+                    record.identities[position][info.kindID] = tracker
+                    tracker.observe(value)
                 }
                 if info.category.isWatchable && !record.isBody && !(position == 0 && record.constructsSelf) {
-                    addWatch(name: name, object: value, info: info, into: &watches, seen: &watched)
+                    addWatch(name: record.params[position], object: value, info: info, context: context, from: firstWatch)
                 }
-                params.append(
-                    ParamObservation(param: draft.param, kind: draft.kind, dtype: draft.dtype, shape: draft.shape,
-                                     elements: draft.elements, value: draft.value))
+                context.scratch.append(fingerprint)
             }
         }
         if !record.isBody, let globals = hyb_frame_globals(frame), hyb_is_dict(globals) != 0 {
             snapshots.refresh(globals)
-            watches.append((Watch(name: "<globals>", object: globals, owner: 0, role: .globals,
-                                  baseline: .dict(dict: globals, version: hyb_dict_version(globals))),
-                            PyRef(borrowing: globals)))
-            for name in record.globalNames {
-                guard let value = PyDict_GetItemWithError(globals, name.pointer) else {
-                    PyErr_Clear()
-                    continue
-                }
-                let info = classifier.info(of: value)
-                if info.category.isWatchable, let text = Python.unicode(name.pointer) {
-                    addWatch(name: text, object: value, info: info, into: &watches, seen: &watched)
-                }
+            context.watches.append(Watch(name: "<globals>", object: globals, owner: 0, role: .globals,
+                                         baseline: .dict(version: hyb_dict_version(globals))))
+            for global in watchableGlobals(of: record, in: globals) {
+                addWatch(name: global.name, object: global.object, info: global.info, context: context, from: firstWatch)
             }
         }
         let graph = buildingGraph()
-        let key = SignatureKey(function: function, graph: graph, params: params)
         let stats: SignatureStats
-        if let existing = signatures[key] {
-            stats = existing
+        if let last = record.lastSignature, last.key.graph == graph, last.key.params == context.scratch {
+            stats = last.stats
         } else {
-            stats = SignatureStats(id: signatures.count + 1)
-            signatures[key] = stats
+            let key = SignatureKey(function: function, graph: graph, params: context.scratch)
+            if let existing = signatures[key] {
+                stats = existing
+            } else {
+                stats = SignatureStats(id: signatures.count + 1)
+                signatures[key] = stats
+            }
+            record.lastSignature = (key, stats)
         }
         if let caller = context.stack.last {
             let edge = EdgeKey(caller: caller.function, callee: function, instruction: hyb_frame_instruction(caller.frame))
@@ -71,7 +73,8 @@ extension Tracer {
             }
         }
         context.stack.append(
-            ActiveCall(function: function, frame: frame, signature: stats, started: hyb_monotonic_ns(), watches: watches))
+            ActiveCall(function: function, frame: frame, signature: stats, started: hyb_monotonic_ns(),
+                       firstWatch: firstWatch))
     }
 
     /// Pops the call: compares the baselines, aggregates its effects, hands them to the caller.
@@ -80,9 +83,11 @@ extension Tracer {
         context.busy = true
         defer { context.busy = false }
         let elapsed = ended &- call.started
-        for (watch, _) in call.watches {
-            detectEffects(of: watch, in: &call)
+        for index in call.firstWatch..<context.watches.count {
+            detectEffects(of: context.watches[index], in: &call)
+            context.watches[index].release()
         }
+        context.watches.removeSubrange(call.firstWatch...)
         let stats = call.signature
         stats.calls += 1
         stats.totalNanoseconds &+= elapsed
@@ -112,7 +117,8 @@ extension Tracer {
                     var target = effect.target
                     if tally.object != 0 {
                         // Say it in the caller's words: Box.set's "self.value" is fill's "box.value".
-                        guard let name = context.stack[parent].name(of: tally.object) else { continue }
+                        let watches = context.watches[context.stack[parent].firstWatch...]
+                        guard let name = context.stack[parent].name(of: tally.object, watches: watches) else { continue }
                         let rest = target.firstIndex(where: { $0 == "." || $0 == "[" }).map { target[$0...] } ?? ""
                         target = name + rest
                     }
@@ -149,54 +155,56 @@ extension Tracer {
         return ObservedEffect(kind: effect.kind, target: "<other>", location: effect.location, via: effect.via)
     }
 
-    private func foldLiteral(_ literal: String, function: Int, param: String) -> String {
-        let key = "\(function)\u{0}\(param)"
-        if literals[key] == nil {
-            literals[key] = (function, param, LiteralValues())
+    /// The globals `record` reads that hold writable objects (dicts, lists, instances, iterators),
+    /// recomputed only when the module dict changed.
+    private func watchableGlobals(of record: FunctionRecord, in globals: PyObjectPointer)
+        -> [(name: String, object: PyObjectPointer, info: TypeInfo)]
+    {
+        let version = hyb_dict_version(globals)
+        if let cached = record.watchableGlobals, cached.globals == UInt(bitPattern: globals), cached.version == version {
+            return cached.entries
         }
-        return literals[key]?.values.fold(literal) ?? literal
+        var entries: [(name: String, object: PyObjectPointer, info: TypeInfo)] = []
+        for name in record.globalNames {
+            guard let value = PyDict_GetItemWithError(globals, name.pointer) else {
+                PyErr_Clear()
+                continue
+            }
+            let info = classifier.info(of: value)
+            if info.category.isWatchable, let text = Python.unicode(name.pointer) {
+                entries.append((text, value, info))
+            }
+        }
+        // classifier.info may have run Python (a new type): the dict may have changed meanwhile.
+        if hyb_dict_version(globals) == version {
+            record.watchableGlobals = (UInt(bitPattern: globals), version, entries)
+        }
+        return entries
     }
 
-    private func identityTracker(function: Int, param: String, kind: String) -> IdentityTracker {
-        let key = "\(function)\u{0}\(param)\u{0}\(kind)"
-        if let entry = identities[key] {
-            return entry.tracker
-        }
-        let tracker = IdentityTracker()
-        identities[key] = (function, param, kind, tracker)
-        return tracker
-    }
-
-    private func addWatch(
-        name: String, object: PyObjectPointer, info: TypeInfo,
-        into watches: inout [(watch: Watch, keep: PyRef)], seen: inout Set<UInt>
-    ) {
-        guard seen.insert(UInt(bitPattern: object)).inserted else { return }
+    /// Adds a watch on `object` unless one is there already (an argument that is also a global).
+    private func addWatch(name: String, object: PyObjectPointer, info: TypeInfo, context: ThreadContext, from first: Int) {
+        let owner = UInt(bitPattern: object)
+        guard !context.watches[first...].contains(where: { $0.owner == owner }) else { return }
         switch info.category {
         case .dict:
             snapshots.refresh(object)
-            watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .items,
-                                  baseline: .dict(dict: object, version: hyb_dict_version(object))),
-                            PyRef(borrowing: object)))
+            context.watches.append(Watch(name: name, object: object, owner: owner, role: .items,
+                                 baseline: .dict(version: hyb_dict_version(object))))
         case .list:
-            watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .items,
-                                  baseline: Baselines.list(object)),
-                            PyRef(borrowing: object)))
+            context.watches.append(Watch(name: name, object: object, owner: owner, role: .items, baseline: Baselines.list(object)))
         case .iterator:
             if let baseline = Baselines.iterator(
                 object, isGenerator: hyb_is_generator(object) != 0, lastInstruction: generatorLastInstruction)
             {
-                watches.append((Watch(name: name, object: object, owner: UInt(bitPattern: object), role: .iterator,
-                                  baseline: baseline),
-                                PyRef(borrowing: object)))
+                context.watches.append(Watch(name: name, object: object, owner: owner, role: .iterator, baseline: baseline))
             }
             fallthrough
         case .object:
             guard info.hasInstanceDict, let dict = hyb_instance_dict(object), hyb_is_dict(dict) != 0 else { return }
             snapshots.refresh(dict)
-            watches.append((Watch(name: name, object: dict, owner: UInt(bitPattern: object), role: .attributes,
-                                  baseline: .dict(dict: dict, version: hyb_dict_version(dict))),
-                            PyRef(borrowing: dict)))
+            context.watches.append(Watch(name: name, object: dict, owner: owner, role: .attributes,
+                                 baseline: .dict(version: hyb_dict_version(dict))))
         default:
             return
         }
@@ -210,7 +218,8 @@ extension Tracer {
             call.effects[effect, default: EffectTally(object: watch.owner)].count += 1
         }
         switch watch.baseline {
-        case .dict(let dict, let version):
+        case .dict(let version):
+            let dict = watch.object
             guard hyb_dict_version(dict) != version else { return }
             guard let keys = snapshots.changedKeys(dict, since: version) else {
                 switch watch.role {

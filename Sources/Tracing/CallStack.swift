@@ -8,18 +8,19 @@ struct ActiveCall {
     let frame: OpaquePointer
     let signature: SignatureStats
     let started: UInt64
-    var watches: [(watch: Watch, keep: PyRef)]
+    /// This call's watches are `ThreadContext.watches[firstWatch...]` until it returns.
+    let firstWatch: Int
     var effects: [ObservedEffect: EffectTally] = [:]
 
     /// This call's name for an object a callee wrote to, when the object existed before this call
     /// as far as the tracer can tell: one of its arguments, globals or closure objects, or an
     /// attribute value of one of them (`self.optimizer`). Nil for an object this call made itself,
     /// which is not an outside object.
-    func name(of object: UInt) -> String? {
-        if let watch = watches.first(where: { $0.watch.owner == object && $0.watch.role != .globals }) {
-            return watch.watch.name
+    func name(of object: UInt, watches: ArraySlice<Watch>) -> String? {
+        if let watch = watches.first(where: { $0.owner == object && $0.role != .globals }) {
+            return watch.name
         }
-        for (watch, _) in watches where watch.role == .attributes {
+        for watch in watches where watch.role == .attributes {
             var position = 0
             var key: PyObjectPointer?
             var value: PyObjectPointer?
@@ -43,7 +44,13 @@ struct EffectTally {
 /// tracer itself runs Python (reading a shape, say), so those frames pass straight through.
 final class ThreadContext {
     var stack: [ActiveCall] = []
+    /// The watches of every call on `stack`, innermost last: one array reused by all calls, since
+    /// calls on a thread return in the reverse order they started.
+    var watches: [Watch] = []
     var busy = false
+    /// Reused for each call's parameters, so the common case (the same signature as last time)
+    /// allocates nothing.
+    var scratch: [ParamFingerprint] = []
 
     static var current: ThreadContext {
         if let pointer = hyb_thread_state() {

@@ -30,13 +30,14 @@ struct ObservedEffect: Hashable {
     var via: Int32  // function index of the callee that did it; -1 when the function itself did
 }
 
-/// A baseline of an object taken when a call starts, compared when it ends. Holding a reference
-/// keeps the object alive so its address cannot be reused meanwhile.
+/// A baseline of an object taken when a call starts, compared when it ends. The watch holds a
+/// reference (taken by `init`, dropped by `release`) so the object's address cannot be reused
+/// meanwhile.
 struct Watch {
     enum Baseline {
         /// A dict (module globals, an instance `__dict__`, or a dict argument): its version tag.
-        case dict(dict: PyObjectPointer, version: UInt64)
-        /// A list: length, storage address and a mix of its first items' addresses (lists have no tag).
+        case dict(version: UInt64)
+        /// A list: length and a mix of its first items' addresses (lists have no version tag).
         case list(length: Int, digest: UInt)
         /// An iterator: what `__length_hint__` says is left (list, tuple, range, dict iterators).
         case lengthHint(Int)
@@ -47,11 +48,80 @@ struct Watch {
     enum Role { case globals, attributes, items, iterator }
 
     let name: String
+    /// The dict, list or iterator compared.
     let object: PyObjectPointer
     /// Address of the object whose state this is (the instance, for its `__dict__`); 0 for globals.
     let owner: UInt
     let role: Role
     let baseline: Baseline
+
+    init(name: String, object: PyObjectPointer, owner: UInt, role: Role, baseline: Baseline) {
+        hyb_incref(object)
+        self.name = name
+        self.object = object
+        self.owner = owner
+        self.role = role
+        self.baseline = baseline
+    }
+
+    func release() {
+        hyb_decref(object)
+    }
+}
+
+/// The keys and value addresses of a dict at one version tag, holding references to the keys.
+final class DictSnapshot {
+    let version: UInt64
+    private(set) var keys: [PyObjectPointer] = []
+    private(set) var values: [UInt] = []
+
+    init(of dict: PyObjectPointer) {
+        version = hyb_dict_version(dict)
+        let count = PyDict_Size(dict)
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        var position = 0
+        var key: PyObjectPointer?
+        var value: PyObjectPointer?
+        while PyDict_Next(dict, &position, &key, &value) != 0 {
+            guard let key else { continue }
+            hyb_incref(key)
+            keys.append(key)
+            values.append(UInt(bitPattern: value))
+        }
+    }
+
+    deinit {
+        keys.forEach { hyb_decref($0) }
+    }
+
+    /// Keys added, removed or rebound in `current` since this snapshot, as text.
+    func changedKeys(in current: DictSnapshot) -> [String] {
+        var changed: [String] = []
+        // Dicts keep insertion order: walk both in step while the keys line up, which is the
+        // whole way unless keys were added or removed.
+        var index = 0
+        while index < keys.count && index < current.keys.count && keys[index] == current.keys[index] {
+            if values[index] != current.values[index] {
+                changed.append(Python.string(keys[index]) ?? "?")
+            }
+            index += 1
+        }
+        if index < keys.count || index < current.keys.count {
+            var before: [UInt: UInt] = [:]
+            for position in index..<keys.count { before[UInt(bitPattern: keys[position])] = values[position] }
+            for position in index..<current.keys.count {
+                let key = UInt(bitPattern: current.keys[position])
+                if before.removeValue(forKey: key) != current.values[position] {
+                    changed.append(Python.string(current.keys[position]) ?? "?")
+                }
+            }
+            for position in index..<keys.count where before[UInt(bitPattern: keys[position])] != nil {
+                changed.append(Python.string(keys[position]) ?? "?")
+            }
+        }
+        return changed.sorted()
+    }
 }
 
 /// Snapshots of dicts, keyed by address and valid for one version tag, so that a changed dict can
@@ -61,24 +131,18 @@ final class DictSnapshots {
     static let maximumEntries = 1024
     static let maximumSnapshots = 4096
 
-    private struct Snapshot {
-        var version: UInt64
-        var values: [UInt: (key: PyRef, value: UInt)]
-    }
-
-    private var snapshots: [UInt: Snapshot] = [:]
+    private var snapshots: [UInt: DictSnapshot] = [:]
 
     /// Records the dict's current state unless the recorded one is already current.
     func refresh(_ dict: PyObjectPointer) {
-        let version = hyb_dict_version(dict)
         let address = UInt(bitPattern: dict)
-        if snapshots[address]?.version == version { return }
+        if snapshots[address]?.version == hyb_dict_version(dict) { return }
         guard PyDict_Size(dict) <= Self.maximumEntries else {
             snapshots[address] = nil
             return
         }
         if snapshots.count >= Self.maximumSnapshots { snapshots.removeAll(keepingCapacity: true) }
-        snapshots[address] = Snapshot(version: version, values: entries(of: dict))
+        snapshots[address] = DictSnapshot(of: dict)
     }
 
     /// The keys (as text) whose values changed during a call that started at `version`, refreshing
@@ -97,29 +161,14 @@ final class DictSnapshots {
         if before.version == current {
             return []
         }
-        let after = entries(of: dict)
-        var changed: [String] = []
-        for (keyAddress, entry) in after where before.values[keyAddress]?.value != entry.value {
-            changed.append(Python.string(entry.key.pointer) ?? "?")
-        }
-        for (keyAddress, entry) in before.values where after[keyAddress] == nil {
-            changed.append(Python.string(entry.key.pointer) ?? "?")
-        }
-        snapshots[address] = Snapshot(version: current, values: after)
-        return changed.sorted()
+        let after = DictSnapshot(of: dict)
+        snapshots[address] = after
+        return before.changedKeys(in: after)
     }
 
-    private func entries(of dict: PyObjectPointer) -> [UInt: (key: PyRef, value: UInt)] {
-        var result: [UInt: (key: PyRef, value: UInt)] = [:]
-        result.reserveCapacity(PyDict_Size(dict))
-        var position = 0
-        var key: PyObjectPointer?
-        var value: PyObjectPointer?
-        while PyDict_Next(dict, &position, &key, &value) != 0 {
-            guard let key else { continue }
-            result[UInt(bitPattern: key)] = (PyRef(borrowing: key), UInt(bitPattern: value))
-        }
-        return result
+    /// Drops every snapshot (and the key references they hold), e.g. between tests.
+    func removeAll() {
+        snapshots.removeAll()
     }
 }
 

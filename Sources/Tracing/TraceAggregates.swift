@@ -21,6 +21,14 @@ final class FunctionRecord {
     /// make, so only their calls and edges are recorded.
     let isBody: Bool
     var flushed = false
+    /// Per parameter position: its distinct literal values, and its distinct objects by kind.
+    var literals: [LiteralValues?]
+    var identities: [[Int32: IdentityTracker]]
+    /// The signature of the previous call: most calls repeat it, and then no hashing is needed.
+    var lastSignature: (key: SignatureKey, stats: SignatureStats)?
+    /// The module globals this function reads whose values can be written to, valid while the
+    /// module dict keeps `version` (module dicts rarely change once imported).
+    var watchableGlobals: (globals: UInt, version: UInt64, entries: [(name: String, object: PyObjectPointer, info: TypeInfo)])?
 
     init(id: Int, file: String, qualname: String, line: Int, params: [String], code: PyRef, globalNames: [PyRef]) {
         self.id = id
@@ -35,6 +43,8 @@ final class FunctionRecord {
         let flags = hyb_code_flags(UnsafeMutableRawPointer(code.pointer).assumingMemoryBound(to: PyCodeObject.self))
         isGenerator = flags & (0x20 | 0x80 | 0x200) != 0  // CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
         isBody = flags & 0x02 == 0  // CO_NEWLOCALS
+        literals = Array(repeating: nil, count: params.count)
+        identities = Array(repeating: [:], count: params.count)
     }
 
     /// Source line of an instruction index of this function's code.
@@ -47,7 +57,7 @@ final class FunctionRecord {
 struct SignatureKey: Hashable {
     let function: Int32
     let graph: Bool
-    let params: [ParamObservation]
+    let params: [ParamFingerprint]
 }
 
 final class SignatureStats {
@@ -102,26 +112,39 @@ final class IdentityTracker {
 }
 
 /// Distinct literal values of one primitive parameter: each is a retrace under tf.function.
-struct LiteralValues {
+/// Values are told apart by their Python hash (cheap, cached by str objects); only the first
+/// `keptInSignatures` get their text made and stored in signatures.
+final class LiteralValues {
     static let keptInSignatures = 16
     static let counted = 1024
 
-    private(set) var values: Set<String> = []
+    private var hashes: Set<Int> = []
+    private var kept: [Int: Int32] = [:]
     private(set) var saturated = false
     var dirty = true
 
-    /// The literal to store in the signature: itself while few distinct values were seen, else "<many>".
-    mutating func fold(_ literal: String) -> String {
-        if !values.contains(literal) {
-            if values.count < Self.counted {
-                values.insert(literal)
+    var distinct: Int { hashes.count }
+
+    /// The literal id to store in the signature: the value's own text while few distinct values
+    /// were seen, else `many` (the id of "<many>"), so a parameter fed a new number per call stays
+    /// one signature. `text` makes the literal's id and runs only for the first few values.
+    func fold(hash: Int, many: Int32, text: () -> Int32) -> Int32 {
+        if !hashes.contains(hash) {
+            if hashes.count < Self.counted {
+                hashes.insert(hash)
                 dirty = true
             } else if !saturated {
                 saturated = true
                 dirty = true
             }
         }
-        return values.count <= Self.keptInSignatures && values.contains(literal) ? literal : "<many>"
+        if let id = kept[hash] {
+            return id
+        }
+        guard kept.count < Self.keptInSignatures else { return many }
+        let id = text()
+        kept[hash] = id
+        return id
     }
 }
 

@@ -20,7 +20,10 @@ final class Tracer {
     let filter: ProjectFilter
     let database: TraceDatabase
     let runID: Int
+    let strings = StringTable()
     let classifier: ValueClassifier
+    let manyID: Int32
+    let unboundID: Int32
     let snapshots = DictSnapshots()
     let progress: ProgressLine?
 
@@ -36,8 +39,6 @@ final class Tracer {
     private var functionsByLocation: [String: Int] = [:]
     private var effectLines: [Int: [String: Int]] = [:]
     var signatures: [SignatureKey: SignatureStats] = [:]
-    var identities: [String: (function: Int, param: String, kind: String, tracker: IdentityTracker)] = [:]
-    var literals: [String: (function: Int, param: String, values: LiteralValues)] = [:]
     var effects: [EffectKey: EffectStats] = [:]
     var effectTargets: [String: Set<String>] = [:]
     static let maximumEffectTargets = 32
@@ -59,7 +60,9 @@ final class Tracer {
         self.runID = runID
         self.helpers = helpers
         self.progress = progress
-        classifier = try ValueClassifier(helpers: helpers)
+        classifier = try ValueClassifier(helpers: helpers, strings: strings)
+        manyID = strings.id("<many>")
+        unboundID = strings.id("<unbound>")
         codeLocation = try helpers.attribute("code_location")
         globalNamesOf = try helpers.attribute("global_names")
         effectLinesOf = try helpers.attribute("effect_lines")
@@ -196,6 +199,8 @@ final class Tracer {
     func finishTest(_ nodeID: String) {
         testsFinished += 1
         currentTest = nil
+        // Snapshots hold references to dict keys; tests are where a suite lets go of its objects.
+        snapshots.removeAll()
         flush()
     }
 

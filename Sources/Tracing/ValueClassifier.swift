@@ -2,18 +2,20 @@ import CPython
 import CPythonShim
 import PythonRuntime
 
-/// Turns argument values into `ParamObservation`s: kind, dtype, shape, element kinds, and a
-/// bounded literal. Type decisions and dtype names are cached by object address (types and dtypes
-/// are long-lived singletons; the cache holds a reference so an address is never reused).
+/// Turns argument values into `ParamFingerprint`s: kind, dtype, shape, element kinds, and a
+/// bounded literal, as interned ids. Types and dtypes are cached by address, with a reference
+/// held so that an address is never reused while it is cached.
 final class ValueClassifier {
     static let maximumLiteralLength = 40
     static let maximumElementsInspected = 8
 
+    let strings: StringTable
     private let classifyType: PyRef
     private let describe: PyRef
     private var types: [UInt: (type: PyRef, info: TypeInfo)] = [:]
-    private var dtypeNames: [UInt: (dtype: PyRef, name: String)] = [:]
-    private var eagerDTypeNames: [Int: String] = [:]
+    private var dtypeIDs: [UInt: (dtype: PyRef, id: Int32)] = [:]
+    private var eagerDTypeIDs: [Int: Int32] = [:]
+    private var shapeIDs: [UInt64: Int32] = [:]
     private let shapeTupleName: PyRef
     private let dtypeEnumName: PyRef
     private let shapeName: PyRef
@@ -21,7 +23,8 @@ final class ValueClassifier {
     private let nameName: PyRef
     private var dtypeFromEnum: PyRef?
 
-    init(helpers: PyRef) throws {
+    init(helpers: PyRef, strings: StringTable) throws {
+        self.strings = strings
         classifyType = try helpers.attribute("classify_type")
         describe = try helpers.attribute("describe")
         shapeTupleName = try Python.makeString("_shape_tuple")
@@ -31,7 +34,7 @@ final class ValueClassifier {
         nameName = try Python.makeString("name")
     }
 
-    /// The type's classification; may run Python (once per type).
+    /// The type's classification; runs Python once per type.
     func info(of object: PyObjectPointer) -> TypeInfo {
         let type = UnsafeMutableRawPointer(hyb_type(object)).assumingMemoryBound(to: PyObject.self)
         let key = UInt(bitPattern: type)
@@ -57,55 +60,53 @@ final class ValueClassifier {
         let reader: TypeInfo.ShapeReader
         switch category {
         case .ndarray: reader = .ndarray
-        case .tensor where PyObject_HasAttr(type, shapeTupleName.pointer) != 0
-            && PyObject_HasAttr(type, dtypeEnumName.pointer) != 0 && kind == "Tensor":
+        case .tensor where kind == "Tensor" && PyObject_HasAttr(type, shapeTupleName.pointer) != 0
+            && PyObject_HasAttr(type, dtypeEnumName.pointer) != 0:
             reader = .eagerTensor
         case .tensor, .variable, .dataset: reader = .generic
         default: reader = .none
         }
         let typeObject = UnsafeMutableRawPointer(type).assumingMemoryBound(to: PyTypeObject.self)
-        let hasDict = typeObject.pointee.tp_dictoffset != 0
-        return TypeInfo(kind: kind, category: category, shapeReader: reader, hasInstanceDict: hasDict)
+        return TypeInfo(kind: kind, kindID: strings.id(kind), category: category, shapeReader: reader,
+                        hasInstanceDict: typeObject.pointee.tp_dictoffset != 0)
     }
 
-    /// Observes one parameter value. `literal` receives the bounded repr of primitives.
-    func observe(_ value: PyObjectPointer, param: String) -> (ParamObservationDraft, TypeInfo) {
+    /// Observes one argument. The literal of a primitive is returned as an id, before folding.
+    func observe(_ value: PyObjectPointer) -> (ParamFingerprint, TypeInfo) {
         let info = info(of: value)
-        var draft = ParamObservationDraft(param: param, kind: info.kind)
+        var fingerprint = ParamFingerprint(kind: info.kindID)
         switch info.shapeReader {
-        case .eagerTensor: readEagerTensor(value, into: &draft)
-        case .ndarray: readArray(value, into: &draft)
-        case .generic: readGeneric(value, into: &draft)
+        case .eagerTensor: readEagerTensor(value, into: &fingerprint)
+        case .ndarray: readArray(value, into: &fingerprint)
+        case .generic: readGeneric(value, into: &fingerprint)
         case .none: break
         }
-        if info.category.isPrimitive {
-            draft.value = literal(value)
-        } else if info.category.isContainer {
-            summarizeContainer(value, category: info.category, into: &draft)
+        if info.category.isContainer {
+            summarizeContainer(value, category: info.category, into: &fingerprint)
         }
-        return (draft, info)
+        return (fingerprint, info)
     }
 
-    private func readEagerTensor(_ value: PyObjectPointer, into draft: inout ParamObservationDraft) {
+    private func readEagerTensor(_ value: PyObjectPointer, into fingerprint: inout ParamFingerprint) {
         // EagerTensor._datatype_enum and _shape_tuple are C methods: no Python frames, no TensorShape.
         if let number = PyObject_CallMethodNoArgs(value, dtypeEnumName.pointer) {
             let code = PyLong_AsLong(number)
             hyb_decref(number)
-            draft.dtype = eagerDTypeName(code)
+            fingerprint.dtype = eagerDTypeID(code)
         } else {
             PyErr_Clear()
         }
         if let tuple = PyObject_CallMethodNoArgs(value, shapeTupleName.pointer) {
-            draft.shape = shapeText(tuple)
+            fingerprint.shape = shapeID(tuple)
             hyb_decref(tuple)
         } else {
             PyErr_Clear()
         }
     }
 
-    private func eagerDTypeName(_ code: Int) -> String? {
-        if let name = eagerDTypeNames[code] {
-            return name
+    private func eagerDTypeID(_ code: Int) -> Int32 {
+        if let id = eagerDTypeIDs[code] {
+            return id
         }
         if dtypeFromEnum == nil {
             dtypeFromEnum = try? Python.importModule("tensorflow").attribute("dtypes").attribute("as_dtype")
@@ -114,101 +115,106 @@ final class ValueClassifier {
             let dtype = try? converter.call(number), let name = try? dtype.attribute("name").text
         else {
             PyErr_Clear()
-            return nil
+            return StringTable.none
         }
-        eagerDTypeNames[code] = name
-        return name
+        let id = strings.id(name)
+        eagerDTypeIDs[code] = id
+        return id
     }
 
-    private func readArray(_ value: PyObjectPointer, into draft: inout ParamObservationDraft) {
+    private func readArray(_ value: PyObjectPointer, into fingerprint: inout ParamFingerprint) {
         if let dtype = PyObject_GetAttr(value, dtypeName.pointer) {
-            draft.dtype = cachedDTypeName(dtype)
+            fingerprint.dtype = dtypeID(dtype)
             hyb_decref(dtype)
         } else {
             PyErr_Clear()
         }
         if let shape = PyObject_GetAttr(value, shapeName.pointer) {
-            draft.shape = shapeText(shape)
+            fingerprint.shape = shapeID(shape)
             hyb_decref(shape)
         } else {
             PyErr_Clear()
         }
     }
 
-    private func cachedDTypeName(_ dtype: PyObjectPointer) -> String? {
+    private func dtypeID(_ dtype: PyObjectPointer) -> Int32 {
         let key = UInt(bitPattern: dtype)
-        if let cached = dtypeNames[key] {
-            return cached.name
+        if let cached = dtypeIDs[key] {
+            return cached.id
         }
         guard let name = PyObject_GetAttr(dtype, nameName.pointer) else {
             PyErr_Clear()
-            return nil
+            return StringTable.none
         }
         defer { hyb_decref(name) }
-        let text = Python.string(name) ?? "?"
-        if dtypeNames.count < 4096 {
-            dtypeNames[key] = (PyRef(borrowing: dtype), text)
+        let id = strings.id(Python.string(name) ?? "?")
+        if dtypeIDs.count < 4096 {
+            dtypeIDs[key] = (PyRef(borrowing: dtype), id)
         }
-        return text
+        return id
     }
 
-    private func readGeneric(_ value: PyObjectPointer, into draft: inout ParamObservationDraft) {
+    private func readGeneric(_ value: PyObjectPointer, into fingerprint: inout ParamFingerprint) {
         guard let pair = try? describe.call(PyRef(borrowing: value)), hyb_is_tuple(pair.pointer) != 0,
             hyb_tuple_size(pair.pointer) == 2
         else {
             PyErr_Clear()
             return
         }
-        draft.dtype = Python.string(hyb_tuple_item(pair.pointer, 0))
-        draft.shape = Python.string(hyb_tuple_item(pair.pointer, 1))
+        fingerprint.dtype = strings.id(Python.string(hyb_tuple_item(pair.pointer, 0)))
+        fingerprint.shape = strings.id(Python.string(hyb_tuple_item(pair.pointer, 1)))
     }
 
-    /// "[32, 8]" from a tuple of ints (None for unknown dimensions); "<unknown>" for None.
-    private func shapeText(_ tuple: PyObjectPointer) -> String {
-        if tuple == hyb_none() {
-            return "<unknown>"
+    /// "[32, 8]" from a tuple of ints (None for unknown dimensions); "<unknown>" for None. Shapes
+    /// are looked up by a hash of their dimensions, so text is made once per distinct shape.
+    private func shapeID(_ tuple: PyObjectPointer) -> Int32 {
+        guard hyb_is_tuple(tuple) != 0 else {
+            return strings.id(tuple == hyb_none() ? "<unknown>" : (Python.string(tuple) ?? "?"))
         }
-        guard hyb_is_tuple(tuple) != 0 else { return Python.string(tuple) ?? "?" }
-        var text = "["
-        for index in 0..<hyb_tuple_size(tuple) {
-            if index > 0 { text += ", " }
-            let dimension = hyb_tuple_item(tuple, index)!
-            if dimension == hyb_none() {
-                text += "None"
-            } else {
-                let number = PyLong_AsLong(dimension)
-                if number == -1 && PyErr_Occurred() != nil {
-                    PyErr_Clear()
-                    text += "?"
-                } else {
-                    text += String(number)
-                }
-            }
+        let rank = hyb_tuple_size(tuple)
+        func dimension(_ index: Int) -> Int {
+            guard let item = hyb_tuple_item(tuple, index), item != hyb_none() else { return -1 }
+            let number = PyLong_AsLong(item)
+            if number == -1 && PyErr_Occurred() != nil { PyErr_Clear() }
+            return number
         }
-        return text + "]"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(rank)
+        for index in 0..<rank {
+            hash = (hash ^ UInt64(bitPattern: Int64(dimension(index)))) &* 0x0000_0100_0000_01B3
+        }
+        if let id = shapeIDs[hash] {
+            return id
+        }
+        let text = "[" + (0..<rank).map { dimension($0) < 0 ? "None" : String(dimension($0)) }.joined(separator: ", ") + "]"
+        let id = strings.id(text)
+        shapeIDs[hash] = id
+        return id
     }
 
-    private func literal(_ value: PyObjectPointer) -> String? {
+    /// The bounded repr of a primitive or a small container of them.
+    func literalID(_ value: PyObjectPointer) -> Int32 {
         guard let representation = PyObject_Repr(value) else {
             PyErr_Clear()
-            return nil
+            return StringTable.none
         }
         defer { hyb_decref(representation) }
-        guard let text = Python.unicode(representation) else { return nil }
-        if text.count <= Self.maximumLiteralLength {
-            return text
-        }
-        return String(text.prefix(Self.maximumLiteralLength - 1)) + "…"
+        guard let text = Python.unicode(representation) else { return StringTable.none }
+        let short = text.count <= Self.maximumLiteralLength
+        return strings.id(short ? text : String(text.prefix(Self.maximumLiteralLength - 1)) + "…")
     }
 
     private func summarizeContainer(
-        _ value: PyObjectPointer, category: ValueCategory, into draft: inout ParamObservationDraft
+        _ value: PyObjectPointer, category: ValueCategory, into fingerprint: inout ParamFingerprint
     ) {
-        var kinds: [String] = []
+        var kinds: [Int32] = []
+        var kindNames: [String] = []
         var allPrimitive = true
         func note(_ element: PyObjectPointer) {
             let elementInfo = info(of: element)
-            if !kinds.contains(elementInfo.kind) { kinds.append(elementInfo.kind) }
+            if !kinds.contains(elementInfo.kindID) {
+                kinds.append(elementInfo.kindID)
+                kindNames.append(elementInfo.kind)
+            }
             if !elementInfo.category.isPrimitive && elementInfo.category != .none { allPrimitive = false }
         }
         var count = 0
@@ -232,20 +238,10 @@ final class ValueClassifier {
         default: break
         }
         if count > Self.maximumElementsInspected { allPrimitive = false }
-        draft.elements = kinds.isEmpty ? nil : kinds.joined(separator: "|")
-        draft.shape = "len \(count)"
+        fingerprint.elements = kindNames.isEmpty ? StringTable.none : strings.id(kindNames.joined(separator: "|"))
+        fingerprint.shape = strings.id("len \(count)")
         if allPrimitive && count > 0 {
-            draft.value = literal(value)
+            fingerprint.value = literalID(value)
         }
     }
-}
-
-/// A parameter observation before its literal is folded against the per-parameter bound.
-struct ParamObservationDraft {
-    var param: String
-    var kind: String
-    var dtype: String?
-    var shape: String?
-    var elements: String?
-    var value: String?
 }

@@ -22,6 +22,7 @@ struct TypeInfo {
     enum ShapeReader { case eagerTensor, ndarray, generic, none }
 
     let kind: String
+    let kindID: Int32
     let category: ValueCategory
     let shapeReader: ShapeReader
     let hasInstanceDict: Bool

@@ -3,9 +3,20 @@
 #ifndef HYBRIDIZE_SHIM_H
 #define HYBRIDIZE_SHIM_H
 
+// The same libc headers, in the same order, as Sources/CPython/shim.h, before Python.h: its
+// pyconfig.h defines _GNU_SOURCE/_XOPEN_SOURCE, which renames fields of libc structs (fd_set's
+// fds_bits), and two modules holding different definitions of one struct do not build.
+#include <sys/select.h>
+#include <sys/types.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <signal.h>
+#include <time.h>
+#include <stdint.h>
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <stdint.h>
 
 struct _PyInterpreterFrame;
 
@@ -66,6 +77,9 @@ PyObject *hyb_frame_function(struct _PyInterpreterFrame *frame);
 struct _PyInterpreterFrame *hyb_frame_object_frame(PyFrameObject *frame);
 /// True on a frame's first evaluation; false when a generator or coroutine resumes.
 int hyb_frame_is_starting(struct _PyInterpreterFrame *frame);
+/// True when a profile function's call event is for a new call: 3.11 reports it at the first
+/// traceable RESUME, and reports a resumed generator at a later one.
+int hyb_frame_is_entering(struct _PyInterpreterFrame *frame);
 /// Index of the instruction the frame is executing (for a caller: its CALL).
 int hyb_frame_instruction(struct _PyInterpreterFrame *frame);
 
