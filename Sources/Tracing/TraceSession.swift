@@ -89,12 +89,15 @@ public struct TraceSession {
         }
         AuditEvents.install()
         HookInstaller.install(options.hook)
+        let timer = FlushTimer(tracer: tracer)
+        timer.start()
         let runner = options.command.runnerArguments
         let status = try helpers.attribute("run").call(
             try Python.makeString(runner.command), try Python.makeList(runner.arguments),
             try Python.makeInt((options.shard?.index ?? 1) - 1), try Python.makeInt(options.shard?.count ?? 1))
         let exitStatus = Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer))
         HookInstaller.uninstall(options.hook)
+        timer.stop()
         if case .pytest = options.command {} else if let test = tracer.currentTest {
             // A script or module is one "test": its outcome is its exit status.
             tracer.endTest(tracer.tests[test].nodeID, outcome: exitStatus == 0 ? "passed" : "failed", duration: 0)

@@ -28,6 +28,37 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try database.rows("SELECT ended_at FROM runs").first?.first, .null, "the run did not end")
     }
 
+    func testKilledRunKeepsWhatWasTracedASecondBefore() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let process = Process()
+        process.executableURL = HybridizeRunner.binary
+        process.arguments = ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p", "no:cacheprovider",
+                             "-k", "blocks"]
+        process.currentDirectoryURL = project
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let path = project.appendingPathComponent("trace.sqlite").path
+        // The test calls compute and then blocks: no call returns and no test ends, so only the
+        // once-a-second flush can make the call durable.
+        let deadline = Date().addingTimeInterval(30)
+        var seen = false
+        while Date() < deadline && !seen {
+            Thread.sleep(forTimeInterval: 0.2)
+            if FileManager.default.fileExists(atPath: path), let database = try? TraceDatabase(path: path) {
+                seen = (try? database.calls(of: "compute").first?.calls) == 1
+            }
+        }
+        XCTAssertTrue(seen, "the call was flushed while the test was still running")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let database = try TraceDatabase(path: path)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 1)
+        XCTAssertEqual(try database.rows("SELECT nodeid FROM tests").first?.first?.text, "tests/test_crash.py::test_blocks")
+    }
+
     func testShardsPartitionTheSuiteAndMergeBackIntoOne() throws {
         let project = try HybridizeRunner.project("crash_project")
         let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second"]

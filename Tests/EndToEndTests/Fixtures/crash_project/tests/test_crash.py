@@ -20,3 +20,9 @@ def test_os_exit():
 def test_segfault():
     app.compute(4)
     ctypes.string_at(0)
+
+
+def test_blocks():
+    app.compute(5)
+    import time
+    time.sleep(60)  # killed by the test long before this ends
