@@ -22,13 +22,6 @@ public enum EmbeddedInterpreter {
         isRunning = true
     }
 
-    /// Runs Python source in `__main__`'s namespace.
-    public static func run(_ source: String, context: String) throws {
-        let main = try PyRef(borrowing: PyImport_AddModule("__main__").orThrow(context))
-        let globals = try PyRef(borrowing: PyModule_GetDict(main.pointer).orThrow(context))
-        _ = try PyRef.checked(PyRun_StringFlags(source, Py_file_input, globals.pointer, globals.pointer, nil), context)
-    }
-
     /// Whether `module` can be imported, without importing it (TensorFlow takes seconds).
     public static func canFind(module: String) -> Bool {
         guard let util = try? Python.importModule("importlib.util"),

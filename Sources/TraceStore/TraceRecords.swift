@@ -116,10 +116,4 @@ public struct TraceBatch: Sendable {
         functions.isEmpty && signatures.isEmpty && signatureTests.isEmpty && identities.isEmpty
             && values.isEmpty && effects.isEmpty && edges.isEmpty && tests.isEmpty
     }
-
-    public var rowCount: Int {
-        functions.count + signatures.count + signatureTests.count + identities.count + values.count
-            + effects.count + edges.count + tests.count
-            + signatures.reduce(0) { $0 + ($1.params?.count ?? 0) }
-    }
 }

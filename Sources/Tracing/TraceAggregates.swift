@@ -16,7 +16,6 @@ final class FunctionRecord {
     let globalNames: [PyRef]
     /// `__init__`/`__new__` write to an object made just before them: not an outside object.
     let constructsSelf: Bool
-    let isGenerator: Bool
     /// Module and class bodies (no CO_NEWLOCALS): their "global writes" are the definitions they
     /// make, so only their calls and edges are recorded.
     let isBody: Bool
@@ -41,7 +40,6 @@ final class FunctionRecord {
         let name = qualname.split(separator: ".").last.map(String.init) ?? qualname
         constructsSelf = name == "__init__" || name == "__new__" || name == "__post_init__"
         let flags = hyb_code_flags(UnsafeMutableRawPointer(code.pointer).assumingMemoryBound(to: PyCodeObject.self))
-        isGenerator = flags & (0x20 | 0x80 | 0x200) != 0  // CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
         isBody = flags & 0x02 == 0  // CO_NEWLOCALS
         literals = Array(repeating: nil, count: params.count)
         identities = Array(repeating: [:], count: params.count)

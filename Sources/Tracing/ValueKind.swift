@@ -12,7 +12,6 @@ enum ValueCategory: String {
 
     var isPrimitive: Bool { self == .bool || self == .int || self == .float || self == .str }
     var isContainer: Bool { self == .list || self == .tuple || self == .dict }
-    var isTensorLike: Bool { self == .tensor || self == .variable || self == .ndarray }
     /// Objects whose writes outlive a call: watched for attribute, item and iterator effects.
     var isWatchable: Bool { self == .object || self == .iterator || isContainer }
 }
