@@ -33,13 +33,15 @@ struct HybridizeRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, database: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, database: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

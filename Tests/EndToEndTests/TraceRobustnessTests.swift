@@ -108,6 +108,35 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try module.database?.effects(of: "shout").map(\.kind), ["print"])
     }
 
+    func testIncludeGlobsAndInterpreterFromTheEnvironment() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let narrowed = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first"], in: project, options: ["--include", "tests/*"])
+        XCTAssertEqual(narrowed.status, 0, narrowed.output)
+        let files = try XCTUnwrap(narrowed.database).rows("SELECT DISTINCT file FROM functions").compactMap { $0.first?.text }
+        XCTAssertEqual(files, ["tests/test_crash.py"], "app.py is outside --include")
+
+        // VIRTUAL_ENV names the interpreter when no --python is given.
+        let python = try Self.bootstrapPython()
+        let venv = URL(fileURLWithPath: python).deletingLastPathComponent().deletingLastPathComponent().path
+        let viaEnvironment = try HybridizeRunner.run(
+            ["trace", "--quiet", "--db", "env.sqlite", "--", "pytest", "-q", "-p", "no:cacheprovider", "-k", "first"],
+            in: project, database: "env.sqlite", environment: ["VIRTUAL_ENV": venv])
+        XCTAssertEqual(viaEnvironment.status, 0, viaEnvironment.output)
+        XCTAssertEqual(try viaEnvironment.database?.calls(of: "compute").first?.calls, 1)
+    }
+
+    private static func bootstrapPython() throws -> String {
+        let process = Process()
+        process.executableURL = HybridizeRunner.repository.appendingPathComponent("Runtime/bootstrap")
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+    }
+
     func testUsageAndEnvironmentErrorsHaveTheirExitCodes() throws {
         let project = try HybridizeRunner.project("crash_project")
         let noCommand = try HybridizeRunner.run(["trace"], in: project)
