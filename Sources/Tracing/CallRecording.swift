@@ -20,10 +20,9 @@ extension Tracer {
                     context.scratch.append(ParamFingerprint(kind: unboundID))
                     continue
                 }
-                var (fingerprint, info) = classifier.observe(value)
-                if info.category.isPrimitive {
-                    let hash = PyObject_Hash(value)
-                    if hash == -1 { PyErr_Clear() }
+                var (fingerprint, info, literalHash) = classifier.observe(value)
+                if let hash = literalHash {
+                    // Every literal, a number or a short list of them, is bounded the same way.
                     let values = record.literals[position] ?? LiteralValues()
                     record.literals[position] = values
                     fingerprint.value = values.fold(hash: hash, many: manyID) { classifier.literalID(value) }

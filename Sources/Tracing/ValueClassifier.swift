@@ -71,9 +71,11 @@ final class ValueClassifier {
                         hasInstanceDict: typeObject.pointee.tp_dictoffset != 0)
     }
 
-    /// Observes one argument. The literal of a primitive is returned as an id, before folding.
-    func observe(_ value: PyObjectPointer) -> (ParamFingerprint, TypeInfo) {
+    /// Observes one argument. For a primitive, or a small container of primitives, `literalHash`
+    /// tells its value apart; its text is made only if the caller keeps it (`literalID`).
+    func observe(_ value: PyObjectPointer) -> (fingerprint: ParamFingerprint, info: TypeInfo, literalHash: Int?) {
         let info = info(of: value)
+        var literalHash: Int?
         var fingerprint = ParamFingerprint(kind: info.kindID)
         switch info.shapeReader {
         case .eagerTensor: readEagerTensor(value, into: &fingerprint)
@@ -81,10 +83,14 @@ final class ValueClassifier {
         case .generic: readGeneric(value, into: &fingerprint)
         case .none: break
         }
-        if info.category.isContainer {
-            summarizeContainer(value, category: info.category, into: &fingerprint)
+        if info.category.isPrimitive {
+            let hash = PyObject_Hash(value)
+            if hash == -1 { PyErr_Clear() }
+            literalHash = hash
+        } else if info.category.isContainer {
+            literalHash = summarizeContainer(value, category: info.category, into: &fingerprint)
         }
-        return (fingerprint, info)
+        return (fingerprint, info, literalHash)
     }
 
     private func readEagerTensor(_ value: PyObjectPointer, into fingerprint: inout ParamFingerprint) {
@@ -203,19 +209,28 @@ final class ValueClassifier {
         return strings.id(short ? text : String(text.prefix(Self.maximumLiteralLength - 1)) + "…")
     }
 
+    /// Element kinds and length of a list, tuple or dict. Returns a hash of its contents when they
+    /// are a few primitives (a literal such as `[1, 2]`), so the caller can fold it like a number.
     private func summarizeContainer(
         _ value: PyObjectPointer, category: ValueCategory, into fingerprint: inout ParamFingerprint
-    ) {
+    ) -> Int? {
         var kinds: [Int32] = []
         var kindNames: [String] = []
         var allPrimitive = true
+        var hash = Int(bitPattern: UInt(bitPattern: hyb_type(value)))
         func note(_ element: PyObjectPointer) {
             let elementInfo = info(of: element)
             if !kinds.contains(elementInfo.kindID) {
                 kinds.append(elementInfo.kindID)
                 kindNames.append(elementInfo.kind)
             }
-            if !elementInfo.category.isPrimitive && elementInfo.category != .none { allPrimitive = false }
+            if elementInfo.category.isPrimitive || elementInfo.category == .none {
+                let elementHash = PyObject_Hash(element)
+                if elementHash == -1 { PyErr_Clear() }
+                hash = hash &* 1_000_003 ^ elementHash
+            } else {
+                allPrimitive = false
+            }
         }
         var count = 0
         switch category {
@@ -232,16 +247,17 @@ final class ValueClassifier {
             var element: PyObjectPointer?
             var seen = 0
             while seen < Self.maximumElementsInspected, PyDict_Next(value, &position, &key, &element) != 0 {
-                if let element { note(element) }
+                if let key, let element {
+                    note(key)
+                    note(element)
+                }
                 seen += 1
             }
         default: break
         }
-        if count > Self.maximumElementsInspected { allPrimitive = false }
         fingerprint.elements = kindNames.isEmpty ? StringTable.none : strings.id(kindNames.joined(separator: "|"))
         fingerprint.shape = strings.id("len \(count)")
-        if allPrimitive && count > 0 {
-            fingerprint.value = literalID(value)
-        }
+        guard allPrimitive && count > 0 && count <= Self.maximumElementsInspected else { return nil }
+        return hash ^ count
     }
 }

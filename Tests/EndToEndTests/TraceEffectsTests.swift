@@ -2,6 +2,11 @@ import Foundation
 import TraceStore
 import XCTest
 
+/// The tracer keeps the text of the first 16 distinct literals of a parameter (LiteralValues).
+private enum LiteralBound {
+    static let kept = 16
+}
+
 /// One fixture function per kind of effect (Fixtures/effects_project/shop/effects.py).
 final class TraceEffectsTests: XCTestCase {
     private static var cached: HybridizeRunner.Result?
@@ -62,12 +67,13 @@ final class TraceEffectsTests: XCTestCase {
             WHERE f.qualname = 'scaled' AND p.param = 'factor' ORDER BY p.value
             """
         ).compactMap { $0.first?.text }
-        XCTAssertEqual(factors, ["1.0", "2.0", "3.0"])
+        XCTAssertTrue(Set(factors).isSuperset(of: ["1.0", "2.0", "3.0", "<many>"]), "\(factors)")
+        XCTAssertEqual(factors.count, LiteralBound.kept + 1)
         XCTAssertEqual(try database.integer(
             """
             SELECT v.distinct_values FROM param_values v JOIN functions f ON f.run_id = v.run_id AND f.id = v.function_id
             WHERE f.qualname = 'scaled' AND v.param = 'factor'
-            """), 3)
+            """), 43)
         // One optimizer reused for 5 calls, then 5 short-lived ones whose addresses CPython reuses:
         // identities are told apart by weak reference, so 1 + 5 distinct objects over 10 calls.
         let identity = try database.rows(
@@ -80,6 +86,25 @@ final class TraceEffectsTests: XCTestCase {
         XCTAssertEqual(identity?[0].text, "Optimizer")
         XCTAssertEqual(identity?[1].integer, 6)
         XCTAssertEqual(identity?[2].integer, 10)
+    }
+
+    func testLiteralsAreBoundedPerParameterSoSignaturesStayFew() throws {
+        let database = try database()
+        // 40 distinct short lists: the first 16 are kept as literals, the rest fold into "<many>".
+        let values = try database.rows(
+            """
+            SELECT p.value, s.calls FROM signature_params p
+            JOIN signatures s ON s.run_id = p.run_id AND s.id = p.signature_id
+            JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id WHERE f.qualname = 'count_items'
+            """)
+        XCTAssertEqual(values.count, LiteralBound.kept + 1)
+        XCTAssertEqual(values.first { $0[0].text == "<many>" }?[1].integer, Int64(40 - LiteralBound.kept))
+        XCTAssertTrue(values.contains { $0[0].text == "[0, 1]" })
+        XCTAssertEqual(try database.integer(
+            """
+            SELECT v.distinct_values FROM param_values v JOIN functions f ON f.run_id = v.run_id AND f.id = v.function_id
+            WHERE f.qualname = 'count_items'
+            """), 40)
     }
 
     func testGraphCallsThreadsAndComprehensions() throws {

@@ -53,3 +53,9 @@ def test_new_object_every_call():
 
 def test_thread():
     assert float(effects.in_thread(tf.ones([3, 2]))) == 6.0
+
+
+def test_many_distinct_literals():
+    for step in range(40):
+        effects.scaled(tf.ones([2]), float(step + 10))
+        effects.count_items([step, step + 1])
