@@ -10,6 +10,9 @@ public final class TraceDatabase {
     public init(path: String) throws {
         self.path = path
         connection = try SQLiteConnection(path: path)
+        // Small pages: a trace database is mostly a few hundred aggregate rows spread over a dozen
+        // tables, each of which takes at least one page. Only takes effect on a new file.
+        try connection.execute("PRAGMA page_size=1024")
         try connection.execute("PRAGMA journal_mode=WAL")
         // NORMAL in WAL mode: a committed batch survives the process dying (not the OS crashing),
         // which is the failure this database is built for.
