@@ -7,6 +7,8 @@ public struct PythonError: Error, CustomStringConvertible {
     public let type: String
     public let message: String
     public let traceback: String
+    /// For a SyntaxError: where, and the message without the position Python appends to str().
+    public let syntaxDetail: (line: Int, column: Int, message: String)?
 
     public var description: String { "\(context): \(type): \(message)" }
 
@@ -28,7 +30,25 @@ public struct PythonError: Error, CustomStringConvertible {
         let message = value.flatMap { Python.string($0) } ?? ""
         return PythonError(
             context: context, type: typeName, message: message,
-            traceback: format(type: type, value: value, traceback: traceback) ?? "")
+            traceback: format(type: type, value: value, traceback: traceback) ?? "",
+            syntaxDetail: value.flatMap(syntaxDetail))
+    }
+
+    private static func syntaxDetail(_ value: PyObjectPointer) -> (line: Int, column: Int, message: String)? {
+        guard PyErr_GivenExceptionMatches(value, PyExc_SyntaxError) != 0 else { return nil }
+        func integer(_ name: String) -> Int {
+            guard let attribute = PyObject_GetAttrString(value, name) else {
+                PyErr_Clear()
+                return 1
+            }
+            defer { hyb_decref(attribute) }
+            let number = PyLong_AsLong(attribute)
+            if number == -1 && PyErr_Occurred() != nil { PyErr_Clear() }
+            return number
+        }
+        let message = PyObject_GetAttrString(value, "msg").map { PyRef(owning: $0).text ?? "" } ?? ""
+        PyErr_Clear()
+        return (integer("lineno"), integer("offset"), message)
     }
 
     private static func format(type: PyObjectPointer?, value: PyObjectPointer?, traceback: PyObjectPointer?) -> String? {

@@ -40,6 +40,9 @@ static inline int hyb_is_code(PyObject *o) { return PyCode_Check(o); }
 static inline int hyb_is_module(PyObject *o) { return PyModule_Check(o); }
 static inline int hyb_is_function(PyObject *o) { return PyFunction_Check(o); }
 static inline int hyb_is_generator(PyObject *o) { return PyGen_Check(o); }
+static inline int hyb_is_float(PyObject *o) { return PyFloat_Check(o); }
+static inline int hyb_is_bytes(PyObject *o) { return PyBytes_Check(o); }
+static inline PyObject *hyb_ellipsis(void) { return Py_Ellipsis; }
 
 static inline Py_ssize_t hyb_tuple_size(PyObject *o) { return PyTuple_GET_SIZE(o); }
 static inline PyObject *hyb_tuple_item(PyObject *o, Py_ssize_t i) { return PyTuple_GET_ITEM(o, i); }
