@@ -1,0 +1,1 @@
+"""Pure-Python workload: many small project functions, no TensorFlow."""

@@ -1,0 +1,1 @@
+"""A small eager TensorFlow training loop used as a tracing benchmark workload."""
