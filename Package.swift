@@ -45,6 +45,10 @@ let package = Package(
             ],
             swiftSettings: gilBound
         ),
+        // `swift run -c release parse-speed [PATH...]`: PythonSyntax on keras/src (Benchmarks/README.md).
+        .executableTarget(
+            name: "parse-speed", dependencies: ["PythonRuntime", "PythonSyntax"], path: "Benchmarks/ParseSpeed",
+            swiftSettings: gilBound),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
