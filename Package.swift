@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "PythonRuntime", dependencies: ["CPython", "CPythonShim"], swiftSettings: gilBound),
         .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
+        .target(name: "Analysis", dependencies: ["PythonSyntax"], swiftSettings: gilBound),
         .target(
             name: "Tracing",
             dependencies: ["CPython", "CPythonShim", "PythonRuntime", "TraceStore"],
@@ -50,6 +51,7 @@ let package = Package(
             name: "parse-speed", dependencies: ["PythonRuntime", "PythonSyntax"], path: "Benchmarks/ParseSpeed",
             swiftSettings: gilBound),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
         // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs

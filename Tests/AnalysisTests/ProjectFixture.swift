@@ -1,0 +1,57 @@
+import PythonRuntime
+import PythonSyntax
+import XCTest
+
+@testable import Analysis
+
+/// A small in-memory project: relative paths to sources, parsed with the embedded interpreter.
+struct ProjectFixture {
+    private static let parser: PythonParser = {
+        if !EmbeddedInterpreter.isRunning {
+            do {
+                try EmbeddedInterpreter.start(python: "/usr/bin/python3", argv: ["hybridize-tests"])
+            } catch {
+                fatalError("cannot start the embedded interpreter: \(error)")
+            }
+        }
+        do {
+            return try PythonParser()
+        } catch {
+            fatalError("cannot make a parser: \(error)")
+        }
+    }()
+
+    let modules: [String: (module: Module, name: ModuleName)]
+    let resolver: NameResolver
+
+    init(_ files: [String: String]) throws {
+        var modules: [String: (module: Module, name: ModuleName)] = [:]
+        for (path, source) in files {
+            let module = try Self.parser.parse(source: Array(source.utf8), path: path).get()
+            modules[path] = (module, ModuleName(relativePath: path))
+        }
+        self.modules = modules
+        resolver = NameResolver(modules: modules.values.map { ModuleBindings(module: $0.module, name: $0.name) })
+    }
+
+    /// Top-level and class-level functions of a file, by qualified name.
+    func functions(in path: String) -> [String: FunctionDefinition] {
+        var found: [String: FunctionDefinition] = [:]
+        func walk(_ statements: [Statement], prefix: String) {
+            for statement in statements {
+                switch statement.kind {
+                case .function(let definition): found[prefix + definition.name] = definition
+                case .class(let definition): walk(definition.body, prefix: prefix + definition.name + ".")
+                default: continue
+                }
+            }
+        }
+        walk(modules[path]?.module.body ?? [], prefix: "")
+        return found
+    }
+
+    func hybrid(_ qualname: String, in path: String) -> HybridDecoration? {
+        guard let definition = functions(in: path)[qualname], let name = modules[path]?.name else { return nil }
+        return HybridDecoration.of(definition, in: name, resolver: resolver)
+    }
+}
