@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
         .target(name: "Analysis", dependencies: ["PythonSyntax"], swiftSettings: gilBound),
+        .target(name: "Reporting", dependencies: ["Analysis"], swiftSettings: gilBound),
         .target(
             name: "Tracing",
             dependencies: ["CPython", "CPythonShim", "PythonRuntime", "TraceStore"],
@@ -41,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "hybridize",
             dependencies: [
-                "PythonRuntime", "TraceStore", "Tracing",
+                "PythonRuntime", "PythonSyntax", "Analysis", "Reporting", "TraceStore", "Tracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: gilBound

@@ -1,0 +1,238 @@
+import PythonSyntax
+
+/// What a call site calls.
+public enum CallTarget: Hashable, Sendable {
+    /// A function, method, lambda or module body of the project.
+    case project(Int)
+    /// Something outside the project, by dotted name (`tensorflow.reduce_sum`).
+    case external(String)
+    /// A Python builtin (`print`, `len`).
+    case builtin(String)
+}
+
+/// Who calls whom, with the line of each call site. Built from syntax alone: calls of names,
+/// of module attributes, of methods through `self`, `cls`, `super()` and locals made by a
+/// constructor call, constructors (their `__init__`), and functions passed as values.
+public struct CallGraph: Sendable {
+    public struct Edge: Hashable, Sendable {
+        public var caller: Int
+        public var callee: CallTarget
+        public var line: Int
+    }
+
+    public private(set) var edges: [Edge] = []
+    public private(set) var calleesByCaller: [Int: Set<CallTarget>] = [:]
+
+    public init(index: ProjectIndex) {
+        for function in index.functions {
+            let resolver = CallResolver(index: index, function: function)
+            for (line, target) in resolver.callSites() {
+                edges.append(Edge(caller: function.id, callee: target, line: line))
+                calleesByCaller[function.id, default: []].insert(target)
+            }
+        }
+    }
+
+    public func callees(of function: FunctionNode) -> Set<CallTarget> {
+        calleesByCaller[function.id] ?? []
+    }
+}
+
+/// Resolves the call sites of one function.
+struct CallResolver {
+    let index: ProjectIndex
+    let function: FunctionNode
+
+    /// Builtins that a bare name can call (Python 3.11's `builtins`, the callable ones analysis
+    /// meets; anything else unresolved is left out rather than guessed).
+    static let builtins: Set<String> = [
+        "abs", "all", "any", "bool", "callable", "dict", "dir", "divmod", "enumerate", "filter", "float", "format",
+        "frozenset", "getattr", "hasattr", "hash", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
+        "list", "map", "max", "min", "next", "object", "open", "ord", "pow", "print", "range", "repr", "reversed",
+        "round", "set", "setattr", "slice", "sorted", "str", "sum", "super", "tuple", "type", "vars", "zip",
+        "chr", "bytes", "bytearray", "exec", "eval", "globals", "locals", "delattr", "iter", "breakpoint",
+    ]
+
+    /// Every call in the function's own body (not in nested defs or lambdas, which are nodes of
+    /// their own), with what it resolves to. Functions passed as arguments count as called.
+    func callSites() -> [(line: Int, target: CallTarget)] {
+        var sites: [(Int, CallTarget)] = []
+        let constructed = constructedLocals()
+        for expression in ownExpressions() {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                guard case .call(let call) = inner.kind else { return }
+                for target in resolve(callee: call.function, constructed: constructed) {
+                    sites.append((inner.range.line, target))
+                }
+                // A function handed to another (dataset.map(fn), a callback) is called by it.
+                for argument in call.arguments + call.keywords.map(\.value) {
+                    if let target = resolveValue(argument, constructed: constructed), case .project = target {
+                        sites.append((inner.range.line, target))
+                    }
+                }
+            }
+        }
+        return sites
+    }
+
+    /// The expressions evaluated by this function's body itself, nested defs' decorators and
+    /// defaults included (they run here), their bodies not.
+    private func ownExpressions() -> [Expression] {
+        var found: [Expression] = []
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                found += statement.directExpressions
+                if case .class(let definition) = statement.kind {
+                    // A class body runs where the class statement is.
+                    pending.append(definition.body.filter { if case .function = $0.kind { return false } else { return true } })
+                    for case .function(let method) in definition.body.map(\.kind) {
+                        found += method.decorators + method.parameters.compactMap(\.defaultValue)
+                    }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return found
+    }
+
+    /// Locals bound to a project class's instance: `model = Net(...)` then `model.fit(...)`, in
+    /// this function or, for a closure, in the functions around it (inner assignments win).
+    private func constructedLocals() -> [String: ClassNode] {
+        var scopes: [FunctionNode] = []
+        var scope: FunctionNode? = function
+        while let current = scope, current.kind != .moduleBody {
+            scopes.insert(current, at: 0)
+            scope = current.enclosing
+        }
+        var found: [String: ClassNode] = [:]
+        for owner in scopes {
+            var pending = [owner.body]
+            while let statements = pending.popLast() {
+                for statement in statements {
+                    if case .assign(let targets, let value) = statement.kind, case .call(let call) = value.kind,
+                        let target = classNode(for: call.function)
+                    {
+                        for case .name(let name) in targets.map(\.kind) { found[name] = target }
+                    }
+                    pending += statement.nestedBodies
+                }
+            }
+        }
+        return found
+    }
+
+    private func resolve(callee: Expression, constructed: [String: ClassNode]) -> [CallTarget] {
+        if let targetClass = classNode(for: callee) {
+            return constructor(of: targetClass)
+        }
+        switch callee.kind {
+        case .attribute(let base, let name):
+            if let receiver = receiverClass(base, constructed: constructed) {
+                return method(named: name, from: receiver.classes, skippingFirst: receiver.skipOwn).map { [$0] } ?? []
+            }
+        case .name(let name):
+            if let local = lexicalFunction(named: name) { return [.project(local.id)] }
+            if isParameter(name) { return [] }
+        default:
+            return []
+        }
+        return resolveValue(callee, constructed: constructed).map { [$0] } ?? []
+    }
+
+    /// What a name or attribute chain refers to, as a call target.
+    private func resolveValue(_ expression: Expression, constructed: [String: ClassNode]) -> CallTarget? {
+        if case .name(let name) = expression.kind {
+            if let local = lexicalFunction(named: name) { return .project(local.id) }
+            if isParameter(name) { return nil }
+        }
+        if case .attribute(let base, let name) = expression.kind, let receiver = receiverClass(base, constructed: constructed) {
+            return method(named: name, from: receiver.classes, skippingFirst: receiver.skipOwn)
+        }
+        guard expression.isDottedName, let dotted = index.resolver.qualifiedName(of: expression, in: function.module) else {
+            if case .name(let name) = expression.kind, Self.builtins.contains(name) { return .builtin(name) }
+            return nil
+        }
+        if let node = index.function(named: dotted) { return .project(node.id) }
+        // Anything else under a project module (a class, a module, a method of a module-level
+        // object such as `HISTORY.append`) is not an external function.
+        if index.isProjectName(dotted) { return nil }
+        return .external(dotted)
+    }
+
+    /// A nested def visible from here: in this function, then in the functions around it.
+    private func lexicalFunction(named name: String) -> FunctionNode? {
+        var scope: FunctionNode? = function
+        while let current = scope {
+            if let found = current.nestedFunctions[name], current.kind != .moduleBody { return found }
+            scope = current.enclosing
+        }
+        return nil
+    }
+
+    /// A parameter shadows module-level names: what it holds is whatever the caller passed.
+    private func isParameter(_ name: String) -> Bool {
+        guard function.kind != .moduleBody else { return false }
+        return function.parameters.contains { $0.name == name }
+    }
+
+    private func classNode(for expression: Expression) -> ClassNode? {
+        if case .name(let name) = expression.kind {
+            var scope: FunctionNode? = function
+            while let current = scope {
+                if let found = current.nestedClasses[name] { return found }
+                scope = current.enclosing
+            }
+        }
+        guard expression.isDottedName, let dotted = index.resolver.qualifiedName(of: expression, in: function.module) else {
+            return nil
+        }
+        return index.class(named: dotted)
+    }
+
+    /// `Net(...)` runs `Net.__init__` (its own or an ancestor's in the project).
+    private func constructor(of node: ClassNode) -> [CallTarget] {
+        method(named: "__init__", from: [node], skippingFirst: false).map { [$0] } ?? []
+    }
+
+    /// The classes a receiver may be an instance of: `self`/`cls` in a method, `super()`, or a
+    /// local made by a constructor call.
+    private func receiverClass(_ base: Expression, constructed: [String: ClassNode]) -> (classes: [ClassNode], skipOwn: Bool)? {
+        switch base.kind {
+        case .name(let name):
+            if let owner = function.owningClass, let first = function.parameters.first?.name, name == first,
+                !function.decorators.contains(where: { if case .name("staticmethod") = $0.kind { return true } else { return false } })
+            {
+                return ([owner], false)
+            }
+            return constructed[name].map { ([$0], false) }
+        case .call(let call):
+            if case .name("super") = call.function.kind, let owner = function.owningClass {
+                return ([owner], true)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Looks a method up along the project classes' bases, in order (depth first, as Python's
+    /// MRO does for single inheritance).
+    private func method(named name: String, from classes: [ClassNode], skippingFirst: Bool) -> CallTarget? {
+        var pending = classes
+        var seen: Set<Int> = []
+        var skip = skippingFirst
+        while !pending.isEmpty {
+            let current = pending.removeFirst()
+            guard seen.insert(current.id).inserted else { continue }
+            if !skip, let found = current.methods[name] { return .project(found.id) }
+            skip = false
+            let bases = current.bases.compactMap { base -> ClassNode? in
+                guard let dotted = index.resolver.qualifiedName(of: base, in: current.module) else { return nil }
+                return index.class(named: dotted)
+            }
+            pending = bases + pending
+        }
+        return nil
+    }
+}
