@@ -22,6 +22,14 @@ public enum EmbeddedInterpreter {
         isRunning = true
     }
 
+    /// Starts the interpreter unless this process already did: for parsing, which any python3.11
+    /// (no virtualenv, no TensorFlow) serves.
+    public static func startIfNeeded(python: String = "/usr/bin/python3", argv: [String] = ["hybridize"]) throws {
+        if !isRunning {
+            try start(python: python, argv: argv)
+        }
+    }
+
     /// Whether `module` can be imported, without importing it (TensorFlow takes seconds).
     public static func canFind(module: String) -> Bool {
         guard let util = try? Python.importModule("importlib.util"),

@@ -7,17 +7,11 @@ import XCTest
 /// A small in-memory project: relative paths to sources, parsed with the embedded interpreter.
 struct ProjectFixture {
     private static let parser: PythonParser = {
-        if !EmbeddedInterpreter.isRunning {
-            do {
-                try EmbeddedInterpreter.start(python: "/usr/bin/python3", argv: ["hybridize-tests"])
-            } catch {
-                fatalError("cannot start the embedded interpreter: \(error)")
-            }
-        }
         do {
+            try EmbeddedInterpreter.startIfNeeded(argv: ["hybridize-tests"])
             return try PythonParser()
         } catch {
-            fatalError("cannot make a parser: \(error)")
+            fatalError("cannot start the embedded interpreter's parser: \(error)")
         }
     }()
 

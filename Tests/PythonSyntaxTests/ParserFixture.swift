@@ -7,17 +7,11 @@ import XCTest
 /// python3: parsing needs only the standard library.
 enum ParserFixture {
     static let parser: PythonParser = {
-        if !EmbeddedInterpreter.isRunning {
-            do {
-                try EmbeddedInterpreter.start(python: "/usr/bin/python3", argv: ["hybridize-tests"])
-            } catch {
-                fatalError("cannot start the embedded interpreter: \(error)")
-            }
-        }
         do {
+            try EmbeddedInterpreter.startIfNeeded(argv: ["hybridize-tests"])
             return try PythonParser()
         } catch {
-            fatalError("cannot make a parser: \(error)")
+            fatalError("cannot start the embedded interpreter's parser: \(error)")
         }
     }()
 
