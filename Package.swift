@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
         .target(name: "Analysis", dependencies: ["PythonSyntax"], swiftSettings: gilBound),
-        .target(name: "Reporting", dependencies: ["Analysis"], swiftSettings: gilBound),
+        .target(name: "Decisions", dependencies: ["Analysis"], swiftSettings: gilBound),
+        .target(name: "Reporting", dependencies: ["Analysis", "Decisions"], swiftSettings: gilBound),
         .target(
             name: "Tracing",
             dependencies: ["CPython", "CPythonShim", "PythonRuntime", "TraceStore"],
@@ -42,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "hybridize",
             dependencies: [
-                "PythonRuntime", "PythonSyntax", "Analysis", "Reporting", "TraceStore", "Tracing",
+                "PythonRuntime", "PythonSyntax", "Analysis", "Decisions", "Reporting", "TraceStore", "Tracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: gilBound
@@ -52,7 +53,9 @@ let package = Package(
             name: "parse-speed", dependencies: ["PythonRuntime", "PythonSyntax"], path: "Benchmarks/ParseSpeed",
             swiftSettings: gilBound),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "Decisions", "PythonSyntax", "PythonRuntime"],
+            exclude: ["Fixtures"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
         // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs

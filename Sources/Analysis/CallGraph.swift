@@ -39,9 +39,32 @@ public struct CallGraph: Sendable {
 }
 
 /// Resolves the call sites of one function.
-struct CallResolver {
+final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
+    private lazy var constructed: [String: ClassNode] = constructedLocals()
+
+    init(index: ProjectIndex, function: FunctionNode) {
+        self.index = index
+        self.function = function
+    }
+
+    /// What one call in this function's body calls, and whether the callee's first parameter is
+    /// bound already (a method called on an instance, or a constructor's `self`).
+    func resolve(_ call: Call) -> (targets: [CallTarget], bindsSelf: Bool) {
+        if let targetClass = classNode(for: call.function) {
+            return (constructor(of: targetClass), true)
+        }
+        if case .attribute(let base, _) = call.function.kind, receiverClass(base, constructed: constructed) != nil {
+            return (resolve(callee: call.function, constructed: constructed), true)
+        }
+        return (resolve(callee: call.function, constructed: constructed), false)
+    }
+
+    /// What a name or attribute chain refers to (a function passed as a value, say).
+    func resolveReference(_ expression: Expression) -> CallTarget? {
+        resolveValue(expression, constructed: constructed)
+    }
 
     /// Builtins that a bare name can call (Python 3.11's `builtins`, the callable ones analysis
     /// meets; anything else unresolved is left out rather than guessed).
@@ -57,7 +80,7 @@ struct CallResolver {
     /// their own), with what it resolves to. Functions passed as arguments count as called.
     func callSites() -> [(line: Int, target: CallTarget)] {
         var sites: [(Int, CallTarget)] = []
-        let constructed = constructedLocals()
+        let constructed = self.constructed
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
                 guard case .call(let call) = inner.kind else { return }
@@ -77,7 +100,7 @@ struct CallResolver {
 
     /// The expressions evaluated by this function's body itself, nested defs' decorators and
     /// defaults included (they run here), their bodies not.
-    private func ownExpressions() -> [Expression] {
+    func ownExpressions() -> [Expression] {
         var found: [Expression] = []
         var pending = [function.body]
         while let statements = pending.popLast() {
@@ -176,7 +199,7 @@ struct CallResolver {
         return function.parameters.contains { $0.name == name }
     }
 
-    private func classNode(for expression: Expression) -> ClassNode? {
+    func classNode(for expression: Expression) -> ClassNode? {
         if case .name(let name) = expression.kind {
             var scope: FunctionNode? = function
             while let current = scope {

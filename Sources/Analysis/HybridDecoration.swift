@@ -30,7 +30,11 @@ public struct HybridDecoration: Equatable, Sendable {
 
     /// The decoration of `definition`, a function of `module`, or nil when it is eager.
     public static func of(_ definition: FunctionDefinition, in module: ModuleName, resolver: NameResolver) -> HybridDecoration? {
-        for decorator in definition.decorators {
+        of(decorators: definition.decorators, in: module, resolver: resolver)
+    }
+
+    public static func of(decorators: [Expression], in module: ModuleName, resolver: NameResolver) -> HybridDecoration? {
+        for decorator in decorators {
             if let arguments = tfFunctionArguments(decorator, in: module, resolver: resolver) {
                 return HybridDecoration(form: .decorator(range: decorator.range), arguments: arguments)
             }

@@ -1,0 +1,285 @@
+import PythonSyntax
+
+/// The facts a function's own body shows, before its callees are taken into account.
+struct BodyScan {
+    let function: FunctionNode
+    let analyzer: FactsAnalyzer
+
+    struct Result {
+        var sideEffects = Fact(.no)
+        var eagerOnly = Fact(.no)
+        var tensorComputation = Fact(.no)
+        var tensorIteration = Fact(.no)
+        var numpyOnParameters = Fact(.no)
+
+        /// The first reason found is the one reported.
+        mutating func effect(_ reason: String, _ line: Int) {
+            if sideEffects.value != .yes { sideEffects = Fact(.yes, reasons: ["\(reason) (line \(line))"]) }
+        }
+
+        mutating func eager(_ reason: String, _ line: Int) {
+            if eagerOnly.value != .yes { eagerOnly = Fact(.yes, reasons: ["\(reason) (line \(line))"]) }
+        }
+
+        mutating func computes(_ reason: String, _ line: Int) {
+            if tensorComputation.value != .yes { tensorComputation = Fact(.yes, reasons: ["\(reason) (line \(line))"]) }
+        }
+    }
+
+    /// Methods that change the list, dict or set they are called on.
+    static let mutatingMethods: Set<String> = [
+        "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
+        "sort", "reverse",
+    ]
+    /// Keras methods that run eagerly and cannot be called while tracing a graph (Keras 3.15).
+    static let eagerOnlyMethods: Set<String> = [
+        "numpy", "fit", "predict", "evaluate", "train_on_batch", "test_on_batch", "predict_on_batch",
+    ]
+    static let loggingMethods: Set<String> = ["debug", "info", "warning", "warn", "error", "exception", "critical", "log"]
+
+    private var kinds: KindInference { analyzer.kinds }
+    private var index: ProjectIndex { analyzer.index }
+
+    func run() -> Result {
+        var result = Result()
+        guard function.kind != .moduleBody else { return result }
+        let parameters = Set(function.parameters.map(\.name))
+        let tensorParameters = Set(analyzer.candidateParameters(of: function).map(\.name).filter {
+            kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
+        })
+        let locals = assignedLocals()
+        let globals = declaredGlobals()
+        let selfName = function.kind == .method ? function.parameters.first?.name : nil
+        let constructs = function.qualname.hasSuffix("__init__") || function.qualname.hasSuffix("__new__")
+
+        /// Whether writing through `name` changes an object that outlives the call.
+        func isOutside(_ name: String) -> Bool {
+            if name == selfName { return !constructs }
+            if globals.contains(name) { return true }
+            if parameters.contains(name) { return true }
+            return !locals.contains(name)
+        }
+
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                let line = statement.range.line
+                switch statement.kind {
+                case .assign(let targets, _):
+                    for target in targets { checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result) }
+                case .augmentedAssign(let target, _, _), .annotatedAssign(let target, _, _):
+                    checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result)
+                case .delete(let targets):
+                    for target in targets { checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result) }
+                case .for(_, let iterable, _, _, _):
+                    // SPEC §2 tensorIteration: a Python for over a tensor-valued parameter.
+                    if case .name(let name) = iterable.kind, tensorParameters.contains(name),
+                        [.tensor, .variable, .ndarray, .kerasTensor].contains(kinds.kind(of: iterable, in: function))
+                    {
+                        result.tensorIteration = Fact(.yes, reasons: ["a Python `for` iterates over the tensor `\(name)` (line \(line))"])
+                    }
+                default: break
+                }
+                for expression in statement.directExpressions {
+                    scan(expression, isOutside: isOutside, tensorParameters: tensorParameters, result: &result)
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return result
+    }
+
+    private func checkWrite(_ target: Expression, line: Int, isOutside: (String) -> Bool, globals: Set<String>,
+                            result: inout Result) {
+        switch target.kind {
+        case .name(let name) where globals.contains(name):
+            result.effect("writes the module global `\(name)`", line)
+        case .attribute(let base, let attribute):
+            if let root = base.rootName, isOutside(root) {
+                result.effect("writes the attribute `\(base.dottedText ?? root).\(attribute)` of an object it did not create", line)
+            }
+        case .subscript(let base, _):
+            if let root = base.rootName, isOutside(root), !kinds.kind(of: base, in: function).isTensorLike {
+                result.effect("writes an item of `\(base.dottedText ?? root)`, which it did not create", line)
+            }
+        case .tuple(let elements), .list(let elements):
+            for element in elements { checkWrite(element, line: line, isOutside: isOutside, globals: globals, result: &result) }
+        default:
+            return
+        }
+    }
+
+    private func scan(_ expression: Expression, isOutside: (String) -> Bool, tensorParameters: Set<String>,
+                      result: inout Result) {
+        guard let resolver = kinds.resolvers[function.id] else { return }
+        var found = result
+        defer { result = found }
+        expression.forEachSubexpression(enteringLambdas: false) { inner in
+            let line = inner.range.line
+            switch inner.kind {
+            case .binary(_, let left, let right):
+                if kinds.kind(of: left, in: function).isTensorLike || kinds.kind(of: right, in: function).isTensorLike {
+                    found.computes("tensor arithmetic", line)
+                }
+            case .call(let call):
+                let (targets, _) = resolver.resolve(call)
+                for target in targets {
+                    switch target {
+                    case .external(let dotted):
+                        let name = APITable.normalize(dotted)
+                        guard let api = APITable.effect(ofFunction: name) else { continue }
+                        if api.contains(.isPythonSideEffect) { found.effect("calls `\(name)`", line) }
+                        if api.contains(.isEagerOnly) { found.eager("calls `\(name)`, which runs only eagerly", line) }
+                        if api.contains(.isTensorFlowOp) { found.computes("calls `\(name)`", line) }
+                        if api.contains(.isNumpyCall),
+                            call.arguments.contains(where: { $0.mentions(tensorParameters) })
+                        {
+                            found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on a tensor parameter (line \(line))"])
+                        }
+                    case .builtin(let name):
+                        switch name {
+                        case "print", "open", "input", "exec", "eval":
+                            found.effect("calls `\(name)`", line)
+                        case "next":
+                            if let root = call.arguments.first?.rootName, isOutside(root) {
+                                found.effect("advances the outside iterator `\(root)` with next()", line)
+                            }
+                        case "float", "int", "bool", "complex":
+                            if let argument = call.arguments.first, kinds.kind(of: argument, in: function).isTensorLike {
+                                found.eager("converts a tensor with `\(name)()`, which needs an eager value", line)
+                            }
+                        default: break
+                        }
+                    case .project: break
+                    }
+                }
+                if case .attribute(let base, let method) = call.function.kind {
+                    let receiver = kinds.kind(of: base, in: function)
+                    if receiver == .kerasObject { found.computes("calls a Keras layer or model method", line) }
+                    if Self.eagerOnlyMethods.contains(method) {
+                        // `.numpy()` on a tensor, Keras's fit/predict/... on a model: a receiver of
+                        // unknown kind is given the benefit of the doubt's opposite (unsafe).
+                        let plausible = method == "numpy"
+                            ? receiver.isTensorLike || receiver == .unknown
+                            : receiver == .kerasObject || receiver == .unknown
+                        if plausible { found.eager("calls `.\(method)()`, which runs only eagerly", line) }
+                    }
+                    if let receiverKind = receiver.receiverKind, let api = APITable.effect(ofMethod: method, onReceiverKind: receiverKind) {
+                        if api.contains(.isTensorFlowOp) { found.computes("calls `.\(method)()` on a \(receiver.description)", line) }
+                        if api.contains(.isEagerOnly) { found.eager("calls `.\(method)()`, which runs only eagerly", line) }
+                    }
+                    if Self.mutatingMethods.contains(method), let root = base.rootName, isOutside(root),
+                        !receiver.isTensorLike, receiver != .kerasObject
+                    {
+                        found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line)
+                    }
+                    if Self.loggingMethods.contains(method), isLogger(base) {
+                        found.effect("logs with `.\(method)()`", line)
+                    }
+                }
+                if kinds.kind(of: call.function, in: function) == .kerasObject {
+                    found.computes("calls a Keras layer or model", line)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// `logging`, `logging.getLogger(...)`, or a module global assigned one.
+    private func isLogger(_ expression: Expression) -> Bool {
+        if let dotted = index.resolver.qualifiedName(of: expression, in: function.module) {
+            if dotted == "logging" { return true }
+        }
+        if case .call(let call) = expression.kind,
+            index.resolver.qualifiedName(of: call.function, in: function.module) == "logging.getLogger"
+        {
+            return true
+        }
+        guard case .name(let name) = expression.kind, let module = index.moduleBodies[function.module.description] else {
+            return false
+        }
+        for statement in module.body {
+            if case .assign(let targets, let value) = statement.kind, case .call(let call) = value.kind,
+                targets.contains(where: { $0.rootName == name }),
+                index.resolver.qualifiedName(of: call.function, in: function.module) == "logging.getLogger"
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Names the body binds itself (assignments, loop targets, `with ... as`, nested defs):
+    /// writing through them changes an object the call made, unless a parameter or `global`.
+    private func assignedLocals() -> Set<String> {
+        var names: Set<String> = []
+        func bind(_ target: Expression) {
+            switch target.kind {
+            case .name(let name): names.insert(name)
+            case .tuple(let elements), .list(let elements): elements.forEach(bind)
+            case .starred(let inner): bind(inner)
+            default: return
+            }
+        }
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                switch statement.kind {
+                case .assign(let targets, _): targets.forEach(bind)
+                case .annotatedAssign(let target, _, _): bind(target)
+                case .for(let target, _, _, _, _): bind(target)
+                case .with(let items, _, _): items.compactMap(\.target).forEach(bind)
+                case .function(let definition): names.insert(definition.name)
+                case .class(let definition): names.insert(definition.name)
+                default: break
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return names
+    }
+
+    private func declaredGlobals() -> Set<String> {
+        var names: Set<String> = []
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                if case .global(let declared) = statement.kind { names.formUnion(declared) }
+                if case .nonlocal(let declared) = statement.kind { names.formUnion(declared) }
+                pending += statement.nestedBodies
+            }
+        }
+        return names
+    }
+}
+
+extension Expression {
+    /// The name an attribute or subscript chain starts from: `self` in `self.history[0].x`.
+    var rootName: String? {
+        switch kind {
+        case .name(let name): return name
+        case .attribute(let base, _), .subscript(let base, _): return base.rootName
+        case .call(let call): return call.function.rootName
+        default: return nil
+        }
+    }
+
+    /// `self.history` as text, for reasons.
+    var dottedText: String? {
+        switch kind {
+        case .name(let name): return name
+        case .attribute(let base, let attribute): return base.dottedText.map { $0 + "." + attribute }
+        default: return nil
+        }
+    }
+
+    /// Whether any of `names` occurs in the expression.
+    func mentions(_ names: Set<String>) -> Bool {
+        var found = false
+        forEachSubexpression(enteringLambdas: true) { inner in
+            if case .name(let name) = inner.kind, names.contains(name) { found = true }
+        }
+        return found
+    }
+}

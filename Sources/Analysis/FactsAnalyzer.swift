@@ -1,0 +1,182 @@
+import PythonSyntax
+
+/// Computes the SPEC §2 facts of every function from syntax: each fact first from the function's
+/// own body, then, for those that flow through calls (side effects, eager-only calls, tensor
+/// computation), through the call graph to a fixpoint.
+public struct FactsAnalyzer {
+    public let index: ProjectIndex
+    public let graph: CallGraph
+    public let hierarchy: ClassHierarchy
+    public let kinds: KindInference
+    public let recursion: Recursion
+    public let speculation: Bool
+
+    public init(project: Project, speculation: Bool = true) {
+        index = ProjectIndex(project: project)
+        graph = CallGraph(index: index)
+        hierarchy = ClassHierarchy(index: index)
+        kinds = KindInference(index: index, hierarchy: hierarchy)
+        recursion = Recursion(graph: graph, functionCount: index.functions.count)
+        self.speculation = speculation
+    }
+
+    /// The facts of every def and lambda (module bodies are callers, not candidates).
+    public func analyze() -> [FunctionFacts] {
+        let wrappers = Dictionary(
+            project.files.flatMap { file in
+                HybridDecoration.wrappers(in: file.module, name: file.name, resolver: index.resolver).map {
+                    (file.name.description + "." + $0.key, $0.value)
+                }
+            }, uniquingKeysWith: { first, _ in first })
+        let direct = index.functions.map { BodyScan(function: $0, analyzer: self).run() }
+        let sideEffects = propagate(direct.map(\.sideEffects))
+        let eagerOnly = propagate(direct.map(\.eagerOnly))
+        let computation = propagate(direct.map(\.tensorComputation))
+        let reachable = reachableFunctions()
+        var result: [FunctionFacts] = []
+        for function in index.functions where function.kind != .moduleBody {
+            let scan = direct[function.id]
+            var facts: [FactName: Fact] = [:]
+            var assumptions: [Assumption] = []
+            facts[.tensorParameter] = tensorParameter(of: function)
+            if facts[.tensorParameter]?.value == .unknown, speculation, let keyword = speculativeKeyword(function) {
+                facts[.tensorParameter] = Fact(
+                    .yes, .speculative,
+                    reasons: ["assumed to take tensors: `\(function.qualname)` matches the DL keyword \(keyword)"])
+                assumptions.append(Assumption(fact: .tensorParameter, assumed: true, rule: "keyword", detail: keyword))
+            }
+            facts[.primitiveParameter] = primitiveParameter(of: function)
+            facts[.sideEffects] = sideEffects[function.id]
+            facts[.recursive] = recursionFact(function)
+            facts[.eagerOnlyCalls] = eagerOnly[function.id]
+            facts[.tensorIteration] = scan.tensorIteration
+            facts[.numpyOnParameters] = scan.numpyOnParameters
+            facts[.tensorComputation] = computation[function.id]
+            facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
+                                     reasons: reachable.contains(function.id) ? [] : ["no entry point calls it"])
+            let hybrid = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)
+            result.append(FunctionFacts(
+                file: function.file, qualname: function.qualname, line: function.line,
+                hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions))
+        }
+        return result
+    }
+
+    private var project: Project { index.project }
+
+    // MARK: Parameters
+
+    /// The parameters a caller passes: all but a method's `self`/`cls`.
+    func candidateParameters(of function: FunctionNode) -> [Parameter] {
+        var parameters = function.parameters
+        let isStatic = function.decorators.contains { $0.isBuiltinName(["staticmethod"]) }
+        if function.kind == .method, !isStatic, !parameters.isEmpty { parameters.removeFirst() }
+        return parameters
+    }
+
+    private func tensorParameter(of function: FunctionNode) -> Fact {
+        let parameters = candidateParameters(of: function)
+        guard !parameters.isEmpty else {
+            return Fact(.no, reasons: ["it takes no parameters besides self: nothing for a graph to gain"])
+        }
+        let known = kinds.parameters[function.id] ?? [:]
+        if let tensor = parameters.first(where: { known[$0.name]?.kind.isTensorLike == true }), let kind = known[tensor.name] {
+            return Fact(.yes, kind.evidence, reasons: ["`\(tensor.name)` is a \(kind.kind.description): " + kind.sources.joined(separator: "; ")])
+        }
+        if parameters.allSatisfy({ (known[$0.name]?.kind ?? .unknown) != .unknown }) {
+            let described = parameters.map { "`\($0.name)` is \(known[$0.name]?.kind.description ?? "?")" }
+            return Fact(.no, reasons: ["no parameter receives a tensor: " + described.joined(separator: ", ")])
+        }
+        let untyped = parameters.filter { (known[$0.name]?.kind ?? .unknown) == .unknown }.map { "`\($0.name)`" }
+        return Fact(.unknown, reasons: ["nothing types " + untyped.joined(separator: ", ") + " (no hint, no resolved caller)"])
+    }
+
+    private func primitiveParameter(of function: FunctionNode) -> Fact {
+        let parameters = candidateParameters(of: function)
+        let known = kinds.parameters[function.id] ?? [:]
+        var unknown: [String] = []
+        for parameter in parameters where parameter.kind != .variadic && parameter.kind != .variadicKeyword {
+            guard let kind = known[parameter.name], kind.kind != .unknown else {
+                // A defaulted parameter no caller supplies keeps its default: no retrace.
+                if parameter.defaultValue == nil { unknown.append(parameter.name) }
+                continue
+            }
+            if kind.kind.isRetracingLiteral && (kind.suppliedByCaller || kind.evidence == .hint) {
+                return Fact(.yes, kind.evidence, reasons: [
+                    "`\(parameter.name)` receives Python \(kind.kind.description) values (each new value retraces): "
+                        + kind.sources.joined(separator: "; ")
+                ])
+            }
+        }
+        if !unknown.isEmpty {
+            return Fact(.unknown, reasons: ["cannot tell what " + unknown.map { "`\($0)`" }.joined(separator: ", ") + " receive"])
+        }
+        return Fact(.no)
+    }
+
+    // MARK: Recursion, reachability, speculation
+
+    private func recursionFact(_ function: FunctionNode) -> Fact {
+        guard let cycle = recursion.cycles[function.id] else { return Fact(.no) }
+        if cycle.isEmpty {
+            return Fact(.yes, reasons: ["it calls itself"])
+        }
+        let others = cycle.map { index.functions[$0].qualname }
+        return Fact(.yes, reasons: ["it is mutually recursive with " + others.joined(separator: ", ")])
+    }
+
+    /// Entry points: module top levels, pytest tests, and methods Keras calls itself.
+    private func reachableFunctions() -> Set<Int> {
+        var pending = index.functions.filter { function in
+            function.kind == .moduleBody || function.qualname.split(separator: ".").last.map { $0.hasPrefix("test") } == true
+                || (function.owningClass.map(hierarchy.isKerasLayer) == true
+                    && ["call", "build", "__call__", "train_step", "test_step", "get_config"].contains(
+                        function.qualname.split(separator: ".").last.map(String.init) ?? ""))
+        }.map(\.id)
+        var seen = Set(pending)
+        while let next = pending.popLast() {
+            for case .project(let callee) in graph.callees(of: index.functions[next]) where seen.insert(callee).inserted {
+                pending.append(callee)
+            }
+        }
+        return seen
+    }
+
+    /// SPEC §5: the DL keywords that make the analyzer assume a function takes tensors.
+    func speculativeKeyword(_ function: FunctionNode) -> String? {
+        guard !candidateParameters(of: function).isEmpty else { return nil }
+        let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
+        if name.hasSuffix("_step") {
+            let before = name.dropLast("_step".count)
+            if before.contains("train") || before.contains("test") { return name }
+        }
+        if name == "run_model" || name.hasSuffix("inference") { return name }
+        if name == "call" || name == "__call__", let owner = function.owningClass, hierarchy.isKerasModel(owner) {
+            return "\(name) on a Keras Model"
+        }
+        return nil
+    }
+
+    // MARK: Propagation
+
+    /// A fact that holds when it holds for the function or for anything it calls.
+    private func propagate(_ direct: [Fact]) -> [Fact] {
+        var facts = direct
+        var changed = true
+        var rounds = 0
+        while changed && rounds < index.functions.count + 1 {
+            changed = false
+            rounds += 1
+            for function in index.functions where facts[function.id].value != .yes {
+                for case .project(let callee) in graph.callees(of: function) where facts[callee].value == .yes {
+                    let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
+                    facts[function.id] = Fact(.yes, facts[callee].evidence,
+                                              reasons: ["it calls \(index.functions[callee].qualname)\(reason)"])
+                    changed = true
+                    break
+                }
+            }
+        }
+        return facts
+    }
+}

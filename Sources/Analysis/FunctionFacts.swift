@@ -1,0 +1,12 @@
+/// Everything the analysis concluded about one function (SPEC §2), with the evidence and the
+/// reasons behind each fact, and the assumptions it had to make.
+public struct FunctionFacts: Sendable {
+    public var file: String
+    public var qualname: String
+    public var line: Int
+    public var hybrid: HybridDecoration?
+    public var facts: [FactName: Fact]
+    public var assumptions: [Assumption]
+
+    public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
+}

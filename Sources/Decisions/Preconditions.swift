@@ -1,0 +1,110 @@
+import Analysis
+
+/// A reason a refactoring cannot apply, as data: its code, the condition on the facts, and
+/// examples that trigger and do not trigger it. The examples are Python modules whose function
+/// `f` is the subject; tests are generated from them, so the rule, its documentation and its tests
+/// cannot drift apart.
+public struct FailureRule: Sendable {
+    public var code: Int
+    public var name: String
+    /// A classic code is reported with every other classic code that applies; of the newer
+    /// blockers only the first that applies is reported (SPEC §3).
+    public var isClassic: Bool
+    public var condition: @Sendable (FunctionFacts) -> Bool
+    public var explanation: @Sendable (FunctionFacts) -> String
+    public var triggering: [String]
+    public var nonTriggering: [String]
+}
+
+/// The failure rules of CONVERT_EAGER_FUNCTION_TO_HYBRID, in SPEC §3's order.
+public enum EagerPreconditions {
+    static func reasons(_ facts: FunctionFacts, _ name: FactName) -> String {
+        facts.facts[name]?.reasons.joined(separator: "; ") ?? ""
+    }
+
+    public static let rules: [FailureRule] = [
+        FailureRule(
+            code: 3, name: "UNDETERMINABLE_SIDE_EFFECTS", isClassic: true,
+            condition: { $0[.sideEffects] == .unknown },
+            explanation: { "its side effects cannot be decided: " + reasons($0, .sideEffects) },
+            triggering: [], nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x * 2\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 4, name: "HAS_PYTHON_SIDE_EFFECTS", isClassic: true,
+            condition: { $0[.sideEffects] == .yes },
+            explanation: { "a graph runs its Python side effects only while tracing: " + reasons($0, .sideEffects) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    print(x)\n    return x\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\nSEEN = []\ndef f(x):\n    SEEN.append(x)\n    return x\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\nSTEP = 0\ndef f(x):\n    global STEP\n    STEP += 1\n    return x\nf(tf.ones([2]))\n",
+            ],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    tf.print(x)\n    return x\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    seen = []\n    seen.append(x)\n    return seen\nf(tf.ones([2]))\n",
+            ]),
+        FailureRule(
+            code: 6, name: "HAS_NO_TENSOR_PARAMETERS", isClassic: true,
+            condition: { $0[.tensorParameter] == .no },
+            explanation: { "no tensor goes in, so a graph has nothing to gain: " + reasons($0, .tensorParameter) },
+            triggering: ["def f(n):\n    return n + 1\nf(3)\n", "import tensorflow as tf\ndef f():\n    return tf.ones([2])\nf()\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x + 1\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 8, name: "IS_RECURSIVE", isClassic: true,
+            condition: { $0[.recursive] == .yes },
+            explanation: { "tracing a recursive function does not terminate: " + reasons($0, .recursive) },
+            triggering: ["import tensorflow as tf\ndef f(x):\n    return f(x - 1) if tf.reduce_sum(x) > 0 else x\nf(tf.ones([2]))\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x - 1\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 9, name: "CANT_APPROXIMATE_RECURSION", isClassic: true,
+            condition: { $0[.recursive] == .unknown },
+            explanation: { "whether it recurses cannot be decided: " + reasons($0, .recursive) },
+            triggering: [], nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 10, name: "UNDETERMINABLE_TENSOR_PARAMETER", isClassic: true,
+            condition: { $0[.tensorParameter] == .unknown },
+            explanation: { "nothing says whether it receives tensors: " + reasons($0, .tensorParameter) },
+            triggering: ["import tensorflow as tf\ndef f(x):\n    return tf.abs(x)\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x: tf.Tensor):\n    return tf.abs(x)\n"]),
+        FailureRule(
+            code: 11, name: "UNDETERMINABLE_PRIMITIVE_PARAMETER", isClassic: true,
+            condition: { $0[.primitiveParameter] == .unknown },
+            explanation: { "whether it receives Python literals cannot be decided: " + reasons($0, .primitiveParameter) },
+            triggering: ["import tensorflow as tf\ndef f(x: tf.Tensor, k):\n    return x * k\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x: tf.Tensor, k=2):\n    return x * k\n"]),
+        FailureRule(
+            code: 12, name: "HAS_PRIMITIVE_PARAMETERS", isClassic: true,
+            condition: { $0[.primitiveParameter] == .yes },
+            explanation: { "every new Python value retraces the graph: " + reasons($0, .primitiveParameter) },
+            triggering: ["import tensorflow as tf\ndef f(x, k):\n    return x * k\nf(tf.ones([2]), 3.0)\n"],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x, training):\n    return x\nf(tf.ones([2]), True)\n",
+                "import tensorflow as tf\ndef f(x, k=2.0):\n    return x * k\nf(tf.ones([2]))\n",
+            ]),
+        FailureRule(
+            code: 15, name: "HAS_EAGER_ONLY_CALLS", isClassic: false,
+            condition: { $0[.eagerOnlyCalls] == .yes },
+            explanation: { "it needs eager values a graph does not have: " + reasons($0, .eagerOnlyCalls) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    return x.numpy()\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x))\nf(tf.ones([2]))\n",
+            ],
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x)\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 16, name: "HAS_NUMPY_CALLS_ON_PARAMETERS", isClassic: false,
+            condition: { $0[.numpyOnParameters] == .yes },
+            explanation: { "numpy cannot run on a graph's symbolic tensors: " + reasons($0, .numpyOnParameters) },
+            triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
+            nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"]),
+        FailureRule(
+            code: 20, name: "HAS_TENSOR_PARAMETER_ITERATION", isClassic: false,
+            condition: { $0[.tensorIteration] == .yes },
+            explanation: { "a Python loop over a tensor unrolls into the graph, or fails on unknown shapes: " + reasons($0, .tensorIteration) },
+            triggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for row in x:\n        total += tf.reduce_sum(row)\n    return total\nf(tf.ones([2, 2]))\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for i in tf.range(3):\n        total += tf.reduce_sum(x)\n    return total\nf(tf.ones([2, 2]))\n"]),
+        FailureRule(
+            code: 14, name: "NO_TENSOR_COMPUTATION", isClassic: false,
+            condition: { $0[.tensorComputation] == .no },
+            explanation: { _ in "it runs no TensorFlow operation, so a graph has nothing to run" },
+            triggering: ["import tensorflow as tf\ndef f(x):\n    return [x, x]\nf(tf.ones([2]))\n"],
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nf(tf.ones([2]))\n"]),
+    ]
+}

@@ -1,0 +1,44 @@
+import Analysis
+
+public enum Refactoring: String, Sendable {
+    case convertEagerFunctionToHybrid = "CONVERT_EAGER_FUNCTION_TO_HYBRID"
+    case optimizeHybridFunction = "OPTIMIZE_HYBRID_FUNCTION"
+}
+
+public enum Transformation: String, Sendable {
+    case convertToHybrid = "CONVERT_TO_HYBRID"
+    case convertToEager = "CONVERT_TO_EAGER"
+    case reconfigure = "RECONFIGURE"
+}
+
+/// A failed precondition: its stable code and name (SPEC §3) and how loud it is.
+public struct Failure: Sendable, Equatable {
+    public enum Severity: String, Sendable { case error, warning, info }
+
+    public var code: Int
+    public var name: String
+    public var severity: Severity
+    public var reason: String
+}
+
+/// One function's decision: the refactoring it is considered for, whether a precondition
+/// passed, every failure with its reason, and the edit to make.
+public struct Verdict: Sendable {
+    public var facts: FunctionFacts
+    public var refactoring: Refactoring
+    public var passingPrecondition: String?
+    public var failures: [Failure]
+    public var transformations: [Transformation]
+    public var reasons: [String]
+
+    /// SPEC §3: refactorable when no error-level failure holds and a transformation applies.
+    /// Module-level `tf.function(g)` wrappers are reported, never edited.
+    public var refactorable: Bool {
+        passingPrecondition != nil && !failures.contains { $0.severity == .error } && !isWrapper
+    }
+
+    var isWrapper: Bool {
+        if case .wrapper? = facts.hybrid?.form { return true }
+        return false
+    }
+}

@@ -1,0 +1,44 @@
+import Analysis
+import ArgumentParser
+import Decisions
+import Foundation
+import PythonRuntime
+import PythonSyntax
+import Reporting
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Decide, statically, where @tf.function is safe and profitable, and explain each verdict.",
+        discussion: """
+            Never imports or runs the project. Without a trace database every fact comes from the
+            code (evidence static or hint) or from a keyword (speculative, SPEC §5). A file that does
+            not parse is reported as file:line:col on stderr; the rest is analysed.
+            """)
+
+    @Argument(help: "Python files or folders to analyse (default: the current directory).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Output format: text (a table) or json (one JSON object per function, per line).")
+    var format: CallGraphCommand.OutputFormat = .text
+
+    @Flag(name: .long, help: "Make no keyword-based assumptions (SPEC §5).")
+    var noSpeculation = false
+
+    @Option(name: .long, help: "A python3.11 whose standard library provides the parser (default /usr/bin/python3).")
+    var python: String = "/usr/bin/python3"
+
+    func run() throws {
+        let root = FileManager.default.currentDirectoryPath
+        try EmbeddedInterpreter.startIfNeeded(python: python)
+        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: try PythonParser())
+        for diagnostic in project.diagnostics {
+            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+        }
+        let verdicts = FactsAnalyzer(project: project, speculation: !noSpeculation).analyze().map(DecisionMaker.decide)
+        switch format {
+        case .json: print(VerdictJSONLines.render(verdicts))
+        case .text: print(VerdictTable.render(verdicts))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import PythonSyntax
+import XCTest
+
+@testable import Analysis
+@testable import Decisions
+
+/// Generated from the rules' own examples (Decisions/Preconditions.swift): each triggering example
+/// must fail with the rule's code, each non-triggering example must not.
+final class PreconditionExampleTests: XCTestCase {
+    private func verdict(of source: String) throws -> Verdict {
+        let fixture = try ProjectFixture(["example.py": source])
+        let project = Project(
+            root: "/project",
+            files: fixture.modules.map { Project.File(path: $0.key, name: $0.value.name, module: $0.value.module) },
+            diagnostics: [])
+        let facts = FactsAnalyzer(project: project).analyze()
+        let subject = try XCTUnwrap(facts.first { $0.qualname == "f" }, "the example defines no f:\n\(source)")
+        return DecisionMaker.decide(subject)
+    }
+
+    func testEveryRuleTriggersOnItsExamplesAndOnlyThere() throws {
+        for rule in EagerPreconditions.rules {
+            for example in rule.triggering {
+                let verdict = try verdict(of: example)
+                XCTAssertTrue(verdict.failures.contains { $0.code == rule.code },
+                              "\(rule.code) \(rule.name) should trigger on:\n\(example)\ngot \(verdict.failures.map(\.code)) \(verdict.reasons)")
+            }
+            for example in rule.nonTriggering {
+                let verdict = try verdict(of: example)
+                XCTAssertFalse(verdict.failures.contains { $0.code == rule.code },
+                               "\(rule.code) \(rule.name) should not trigger on:\n\(example)\nreasons: \(verdict.reasons)")
+            }
+        }
+    }
+
+    func testRulesThatStaticAnalysisCanReachHaveTriggeringExamples() {
+        // 3 and 9 need a function the analysis cannot see into at all; syntax always gives an
+        // answer (possibly an assumption), so only traces could raise them.
+        let withoutExamples = EagerPreconditions.rules.filter { $0.triggering.isEmpty }.map(\.code)
+        XCTAssertEqual(withoutExamples, [3, 9])
+    }
+
+    func testAPassingFunctionGetsP1AndItsReasons() throws {
+        let verdict = try verdict(of: "import tensorflow as tf\ndef f(x):\n    return tf.square(x) + 1.0\nf(tf.ones([2]))\n")
+        XCTAssertEqual(verdict.passingPrecondition, "P1", "\(verdict.failures) \(verdict.reasons)")
+        XCTAssertEqual(verdict.transformations, [.convertToHybrid])
+        XCTAssertTrue(verdict.refactorable)
+        XCTAssertTrue(verdict.reasons.first?.contains("`x` is a Tensor") == true, "\(verdict.reasons)")
+    }
+
+    func testHybridFunctionsAreOptimizedOrWarned() throws {
+        let noTensors = try verdict(of: "import tensorflow as tf\n@tf.function\ndef f(n):\n    return tf.range(n)\nf(3)\n")
+        XCTAssertEqual(noTensors.passingPrecondition, "P2", "no tensor goes in: \(noTensors.reasons)")
+        XCTAssertEqual(noTensors.transformations, [.convertToEager])
+        let retracing = try verdict(of: "import tensorflow as tf\n@tf.function\ndef f(x, k):\n    return x * k\nf(tf.ones([2]), 3.0)\n")
+        XCTAssertEqual(retracing.passingPrecondition, "P3", "k is a Python float: \(retracing.reasons)")
+        let noOps = try verdict(of: "import tensorflow as tf\n@tf.function\ndef f(x):\n    return [x, x]\nf(tf.ones([2]))\n")
+        XCTAssertEqual(noOps.passingPrecondition, "P6", "\(noOps.reasons)")
+        let sideEffect = try verdict(of: "import tensorflow as tf\n@tf.function\ndef f(x):\n    print(x)\n    return x\nf(tf.ones([2]))\n")
+        XCTAssertEqual(sideEffect.failures.map(\.code), [4])
+        XCTAssertEqual(sideEffect.failures.first?.severity, .warning)
+        let optimal = try verdict(of: "import tensorflow as tf\n@tf.function\ndef f(x):\n    return x * 2\nf(tf.ones([2]))\n")
+        XCTAssertEqual(optimal.failures.map(\.code), [13])
+        XCTAssertFalse(optimal.refactorable)
+    }
+
+    func testSpeculationAssumesTensorsForTrainingSteps() throws {
+        let verdict = try verdict(of: """
+            import tensorflow as tf
+            def f(model, batch):
+                return train_step(model, batch)
+            def train_step(model, batch):
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean(model(batch))
+                return loss
+            """)
+        XCTAssertNotNil(verdict)
+        let fixture = try ProjectFixture(["example.py": """
+            import tensorflow as tf
+            def train_step(model, batch):
+                return tf.reduce_mean(batch)
+            """])
+        let project = Project(root: "/p", files: fixture.modules.map {
+            Project.File(path: $0.key, name: $0.value.name, module: $0.value.module)
+        }, diagnostics: [])
+        let step = try XCTUnwrap(FactsAnalyzer(project: project).analyze().first { $0.qualname == "train_step" })
+        XCTAssertEqual(step[.tensorParameter], .yes)
+        XCTAssertEqual(step.facts[.tensorParameter]?.evidence, .speculative)
+        XCTAssertEqual(step.assumptions.first?.detail, "train_step")
+        let cautious = try XCTUnwrap(FactsAnalyzer(project: project, speculation: false).analyze().first { $0.qualname == "train_step" })
+        XCTAssertEqual(cautious[.tensorParameter], .unknown)
+    }
+}
