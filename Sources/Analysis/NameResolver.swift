@@ -5,6 +5,14 @@ import PythonSyntax
 /// `compat` does `import tensorflow as tf`), without importing anything.
 public struct NameResolver: Sendable {
     public let modules: [String: ModuleBindings]
+    /// Resolution is pure and asked again and again for the same names (every `tf.` in a project):
+    /// remembered per name.
+    private let memo = Memo()
+
+    final class Memo: @unchecked Sendable {
+        var canonical: [String: String] = [:]
+        var names: [String: String?] = [:]
+    }
 
     /// Names some external modules are known to export, for `from M import *` (the static path
     /// never imports TensorFlow to ask it).
@@ -39,6 +47,14 @@ public struct NameResolver: Sendable {
     }
 
     private func resolve(name: String, in module: String, depth: Int) -> String? {
+        let key = module + "\u{0}" + name
+        if let known = memo.names[key] { return known }
+        let resolved = resolveUncached(name: name, in: module, depth: depth)
+        if depth == 0 { memo.names[key] = resolved }
+        return resolved
+    }
+
+    private func resolveUncached(name: String, in module: String, depth: Int) -> String? {
         guard depth < 16, let bindings = modules[module] else { return nil }
         switch bindings.names[name] {
         case .imported(let target): return canonical(target, depth: depth + 1)
@@ -60,6 +76,13 @@ public struct NameResolver: Sendable {
     /// Follows re-exports: `pkg.compat.tf.function`, where `pkg.compat` is a project module
     /// binding `tf` to `tensorflow`, is `tensorflow.function`.
     private func canonical(_ dotted: String, depth: Int) -> String {
+        if let known = memo.canonical[dotted] { return known }
+        let result = canonicalUncached(dotted, depth: depth)
+        if depth == 0 { memo.canonical[dotted] = result }
+        return result
+    }
+
+    private func canonicalUncached(_ dotted: String, depth: Int) -> String {
         let parts = dotted.split(separator: ".").map(String.init)
         guard depth < 16, parts.count > 1 else { return TensorFlowNames.canonical(dotted) }
         for split in stride(from: parts.count - 1, through: 1, by: -1) {
