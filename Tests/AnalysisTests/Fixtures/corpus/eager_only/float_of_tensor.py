@@ -1,0 +1,10 @@
+# float() on a tensor forces an eager value: fail 15.
+import tensorflow as tf
+
+
+def mse_value(y_true, y_pred):  # expect: fail=15
+    loss = tf.reduce_mean(tf.square(y_true - y_pred))
+    return float(loss)
+
+
+mse_value(tf.constant([1.0, 2.0]), tf.constant([1.1, 1.7]))

@@ -1,0 +1,14 @@
+# A tensor-only hybrid (info 13) calling a pure eager helper (P1).
+import tensorflow as tf
+
+
+def _normalize(x):  # expect: P1
+    return tf.math.l2_normalize(x, axis=-1)
+
+
+@tf.function
+def similarity(a, b):  # expect: info=13
+    return tf.reduce_sum(_normalize(a) * _normalize(b))
+
+
+similarity(tf.constant([1.0, 2.0]), tf.constant([2.0, 1.0]))
