@@ -91,16 +91,15 @@ public struct FactsAnalyzer {
         return Fact(.unknown, reasons: ["nothing types " + untyped.joined(separator: ", ") + " (no hint, no resolved caller)"])
     }
 
+    /// SPEC §2 primitiveParameter: some parameter receives Python literals at its call sites.
+    /// A literal is visible in the code, so an argument that is not one (a model, a tensor, a
+    /// value of unknown kind) is decided: not a literal. Only a function nobody is seen calling
+    /// leaves the question open.
     private func primitiveParameter(of function: FunctionNode) -> Fact {
         let parameters = candidateParameters(of: function)
         let known = kinds.parameters[function.id] ?? [:]
-        var unknown: [String] = []
         for parameter in parameters where parameter.kind != .variadic && parameter.kind != .variadicKeyword {
-            guard let kind = known[parameter.name], kind.kind != .unknown else {
-                // A defaulted parameter no caller supplies keeps its default: no retrace.
-                if parameter.defaultValue == nil { unknown.append(parameter.name) }
-                continue
-            }
+            guard let kind = known[parameter.name] else { continue }
             if kind.kind.isRetracingLiteral && (kind.suppliedByCaller || kind.evidence == .hint) {
                 return Fact(.yes, kind.evidence, reasons: [
                     "`\(parameter.name)` receives Python \(kind.kind.description) values (each new value retraces): "
@@ -108,8 +107,13 @@ public struct FactsAnalyzer {
                 ])
             }
         }
-        if !unknown.isEmpty {
-            return Fact(.unknown, reasons: ["cannot tell what " + unknown.map { "`\($0)`" }.joined(separator: ", ") + " receive"])
+        let required = parameters.filter {
+            $0.defaultValue == nil && $0.kind != .variadic && $0.kind != .variadicKeyword && known[$0.name]?.evidence != .hint
+        }
+        if !required.isEmpty && !kinds.called.contains(function.id) {
+            return Fact(.unknown, reasons: [
+                "no call of it was found, so what " + required.map { "`\($0.name)`" }.joined(separator: ", ") + " receive is open"
+            ])
         }
         return Fact(.no)
     }

@@ -20,6 +20,8 @@ public final class KindInference {
     private(set) var resolvers: [Int: CallResolver] = [:]
     public private(set) var parameters: [Int: [String: ParameterKind]] = [:]
     public private(set) var returns: [Int: ValueKind] = [:]
+    /// Functions some resolved call site calls with arguments bound to their parameters.
+    public private(set) var called: Set<Int> = []
     private var locals: [Int: [String: ValueKind]] = [:]
     private var moduleGlobals: [String: [String: ValueKind]] = [:]
 
@@ -106,6 +108,7 @@ public final class KindInference {
                     guard case .call(let call) = inner.kind else { return }
                     let (targets, bindsSelf) = resolver.resolve(call)
                     for case .project(let calleeID) in targets {
+                        called.insert(calleeID)
                         let callee = index.functions[calleeID]
                         var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
                         if bindsSelf && callee.kind == .method && !positional.isEmpty { positional.removeFirst() }
