@@ -50,11 +50,10 @@ struct BodyScan {
         let locals = assignedLocals()
         let globals = declaredGlobals()
         let selfName = function.kind == .method ? function.parameters.first?.name : nil
-        let constructs = function.qualname.hasSuffix("__init__") || function.qualname.hasSuffix("__new__")
-
-        /// Whether writing through `name` changes an object that outlives the call.
+        /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
+        /// `self` among the objects a method did not create, in `__init__` too.
         func isOutside(_ name: String) -> Bool {
-            if name == selfName { return !constructs }
+            if name == selfName { return true }
             if globals.contains(name) { return true }
             if parameters.contains(name) { return true }
             return !locals.contains(name)

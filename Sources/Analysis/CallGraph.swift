@@ -122,11 +122,16 @@ final class CallResolver {
     /// Locals bound to a project class's instance: `model = Net(...)` then `model.fit(...)`, in
     /// this function or, for a closure, in the functions around it (inner assignments win).
     private func constructedLocals() -> [String: ClassNode] {
+        // The module's top level first (`model = Net()` used by its functions), then the
+        // functions around this one, then this one.
         var scopes: [FunctionNode] = []
         var scope: FunctionNode? = function
         while let current = scope, current.kind != .moduleBody {
             scopes.insert(current, at: 0)
             scope = current.enclosing
+        }
+        if let module = index.moduleBodies[function.module.description] {
+            scopes.insert(module, at: 0)
         }
         var found: [String: ClassNode] = [:]
         for owner in scopes {

@@ -111,7 +111,12 @@ public final class KindInference {
                         called.insert(calleeID)
                         let callee = index.functions[calleeID]
                         var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
-                        if bindsSelf && callee.kind == .method && !positional.isEmpty { positional.removeFirst() }
+                        // A method called on an instance, or a classmethod however it is called,
+                        // has its first parameter bound already.
+                        let isClassMethod = callee.decorators.contains { $0.isBuiltinName(["classmethod"]) }
+                        if (bindsSelf || isClassMethod) && callee.kind == .method && !positional.isEmpty {
+                            positional.removeFirst()
+                        }
                         var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
                             if case .starred = argument.kind { return nil }
                             return (parameter.name, argument)
