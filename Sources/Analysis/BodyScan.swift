@@ -167,7 +167,9 @@ struct BodyScan {
                         if api.contains(.isTensorFlowOp) { found.computes("calls `.\(method)()` on a \(receiver.description)", line) }
                         if api.contains(.isEagerOnly) { found.eager("calls `.\(method)()`, which runs only eagerly", line) }
                     }
-                    if Self.mutatingMethods.contains(method), let root = base.rootName, isOutside(root),
+                    // `tf.add(...)` is a library function, not `.add()` on a set: only a call that
+                    // resolved to no function is a method on a value.
+                    if Self.mutatingMethods.contains(method), targets.isEmpty, let root = base.rootName, isOutside(root),
                         !receiver.isTensorLike, receiver != .kerasObject
                     {
                         found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line)

@@ -273,11 +273,8 @@ public final class KindInference {
         case .conditional(_, let body, let orElse):
             return kind(of: body, in: function).joined(with: kind(of: orElse, in: function))
         case .attribute(let base, let name):
-            if let dotted = index.resolver.qualifiedName(of: expression, in: function.module).map(APITable.normalize),
-                let effect = APITable.effect(ofFunction: dotted), !effect.isDisjoint(with: .returnsAnyValue)
-            {
-                return effect.returnedKind
-            }
+            // `tf.keras.Sequential` names a class and `tf.add` a function: what calling them
+            // returns is callKind's business, not the attribute's.
             let receiver = kind(of: base, in: function)
             if receiver == .kerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
                 return .container(.variable)
