@@ -238,7 +238,8 @@ final class CallResolver {
             if case .name("super") = call.function.kind, let owner = function.owningClass {
                 return ([owner], true)
             }
-            return nil
+            // `Encoder().encode(x)`: a method of the object just constructed.
+            return classNode(for: call.function).map { ([$0], false) }
         default:
             return nil
         }
