@@ -48,6 +48,15 @@ public struct FactsAnalyzer {
             facts[.primitiveParameter] = primitiveParameter(of: function)
             facts[.sideEffects] = sideEffects[function.id]
             facts[.recursive] = recursionFact(function)
+            if !reachable.contains(function.id) {
+                // The call graph is built from the entry points: a function none of them reaches
+                // has no node in it, so what it or its callees do when called is not decided,
+                // unless its own body already shows it.
+                let why = "no entry point (module code or a test) reaches it, so the call graph says nothing of it"
+                for name in [FactName.sideEffects, .recursive] where facts[name]?.value == .no {
+                    facts[name] = Fact(.unknown, reasons: [why])
+                }
+            }
             facts[.eagerOnlyCalls] = eagerOnly[function.id]
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
@@ -107,9 +116,7 @@ public struct FactsAnalyzer {
                 ])
             }
         }
-        let required = parameters.filter {
-            $0.defaultValue == nil && $0.kind != .variadic && $0.kind != .variadicKeyword && known[$0.name]?.evidence != .hint
-        }
+        let required = parameters.filter { $0.defaultValue == nil && $0.kind != .variadic && $0.kind != .variadicKeyword }
         if !required.isEmpty && !kinds.called.contains(function.id) {
             return Fact(.unknown, reasons: [
                 "no call of it was found, so what " + required.map { "`\($0.name)`" }.joined(separator: ", ") + " receive is open"
@@ -129,13 +136,12 @@ public struct FactsAnalyzer {
         return Fact(.yes, reasons: ["it is mutually recursive with " + others.joined(separator: ", ")])
     }
 
-    /// Entry points: module top levels, pytest tests, and methods Keras calls itself.
+    /// Entry points: module top levels and pytest tests.
     private func reachableFunctions() -> Set<Int> {
+        // Methods only Keras calls (a Model's `call`, `train_step`) are not entry points: nothing
+        // in the project shows how they are called.
         var pending = index.functions.filter { function in
             function.kind == .moduleBody || function.qualname.split(separator: ".").last.map { $0.hasPrefix("test") } == true
-                || (function.owningClass.map(hierarchy.isKerasLayer) == true
-                    && ["call", "build", "__call__", "train_step", "test_step", "get_config"].contains(
-                        function.qualname.split(separator: ".").last.map(String.init) ?? ""))
         }.map(\.id)
         var seen = Set(pending)
         while let next = pending.popLast() {

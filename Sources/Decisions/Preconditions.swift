@@ -27,7 +27,12 @@ public enum EagerPreconditions {
             code: 3, name: "UNDETERMINABLE_SIDE_EFFECTS", isClassic: true,
             condition: { $0[.sideEffects] == .unknown },
             explanation: { "its side effects cannot be decided: " + reasons($0, .sideEffects) },
-            triggering: [], nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x * 2\nf(tf.ones([2]))\n"]),
+            // Nothing reaches f, so the call graph, built from the entry points, has no node for it.
+            triggering: ["import tensorflow as tf\ndef f(x: tf.Tensor):\n    return tf.abs(x)\n"],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    return x * 2\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x: tf.Tensor):\n    print(x)\n",  // its own body decides it
+            ]),
         FailureRule(
             code: 4, name: "HAS_PYTHON_SIDE_EFFECTS", isClassic: true,
             condition: { $0[.sideEffects] == .yes },
@@ -57,7 +62,11 @@ public enum EagerPreconditions {
             code: 9, name: "CANT_APPROXIMATE_RECURSION", isClassic: true,
             condition: { $0[.recursive] == .unknown },
             explanation: { "whether it recurses cannot be decided: " + reasons($0, .recursive) },
-            triggering: [], nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return x\nf(tf.ones([2]))\n"]),
+            triggering: ["import tensorflow as tf\ndef f(x: tf.Tensor):\n    return tf.abs(x)\n"],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    return x\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x: tf.Tensor):\n    return f(x)\n",  // recursive whatever calls it
+            ]),
         FailureRule(
             code: 10, name: "UNDETERMINABLE_TENSOR_PARAMETER", isClassic: true,
             condition: { $0[.tensorParameter] == .unknown },
@@ -69,7 +78,10 @@ public enum EagerPreconditions {
             condition: { $0[.primitiveParameter] == .unknown },
             explanation: { "whether it receives Python literals cannot be decided: " + reasons($0, .primitiveParameter) },
             triggering: ["import tensorflow as tf\ndef f(x: tf.Tensor, k):\n    return x * k\n"],
-            nonTriggering: ["import tensorflow as tf\ndef f(x: tf.Tensor, k=2):\n    return x * k\n"]),
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x: tf.Tensor, k=2):\n    return x * k\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x, k):\n    return x * k\nf(tf.ones([2]), tf.ones([2]))\n",
+            ]),
         FailureRule(
             code: 12, name: "HAS_PRIMITIVE_PARAMETERS", isClassic: true,
             condition: { $0[.primitiveParameter] == .yes },
