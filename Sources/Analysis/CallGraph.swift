@@ -55,6 +55,9 @@ final class CallResolver {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
+        if let called = calledInstanceMethod(call.function) {
+            return ([called], true)
+        }
         if case .attribute(let base, _) = call.function.kind, receiverClass(base, constructed: constructed) != nil {
             return (resolve(callee: call.function, constructed: constructed), true)
         }
@@ -154,6 +157,9 @@ final class CallResolver {
         if let targetClass = classNode(for: callee) {
             return constructor(of: targetClass)
         }
+        if let called = calledInstanceMethod(callee) {
+            return [called]
+        }
         switch callee.kind {
         case .attribute(let base, let name):
             if let receiver = receiverClass(base, constructed: constructed) {
@@ -216,6 +222,14 @@ final class CallResolver {
             return nil
         }
         return index.class(named: dotted)
+    }
+
+    /// Calling an object runs its class's `__call__`; a Keras layer's `__call__` (Keras's own)
+    /// runs the subclass's `call` (Keras 3.15, layers/layer.py).
+    private func calledInstanceMethod(_ callee: Expression) -> CallTarget? {
+        guard case .name(let name) = callee.kind, let instanceClass = constructed[name] else { return nil }
+        return method(named: "__call__", from: [instanceClass], skippingFirst: false)
+            ?? method(named: "call", from: [instanceClass], skippingFirst: false)
     }
 
     /// `Net(...)` runs `Net.__init__` (its own or an ancestor's in the project).
