@@ -11,6 +11,8 @@ struct BodyScan {
         var tensorComputation = Fact(.no)
         var tensorIteration = Fact(.no)
         var numpyOnParameters = Fact(.no)
+        /// The line of a call whose callee is picked at run time, if any.
+        var dynamicDispatch: Int?
 
         /// The first reason found is the one reported.
         mutating func effect(_ reason: String, _ line: Int) {
@@ -48,6 +50,7 @@ struct BodyScan {
             kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
         })
         let locals = assignedLocals()
+        let derived = derivedLocals(from: tensorParameters)
         let globals = declaredGlobals()
         let selfName = function.kind == .method ? function.parameters.first?.name : nil
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
@@ -71,16 +74,23 @@ struct BodyScan {
                 case .delete(let targets):
                     for target in targets { checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result) }
                 case .for(_, let iterable, _, _, _):
-                    // SPEC §2 tensorIteration: a Python for over a tensor-valued parameter.
-                    if case .name(let name) = iterable.kind, tensorParameters.contains(name),
-                        [.tensor, .variable, .ndarray, .kerasTensor].contains(kinds.kind(of: iterable, in: function))
-                    {
-                        result.tensorIteration = Fact(.yes, reasons: ["a Python `for` iterates over the tensor `\(name)` (line \(line))"])
+                    // SPEC §2 tensorIteration: a Python for over a tensor-valued parameter, also
+                    // through enumerate/zip/reversed, which iterate it the same way.
+                    var iterated = [iterable]
+                    if case .call(let call) = iterable.kind, call.function.isBuiltinName(["enumerate", "zip", "reversed"]) {
+                        iterated = call.arguments
+                    }
+                    for candidate in iterated {
+                        if case .name(let name) = candidate.kind, tensorParameters.contains(name),
+                            [.tensor, .variable, .ndarray, .kerasTensor].contains(kinds.kind(of: candidate, in: function))
+                        {
+                            result.tensorIteration = Fact(.yes, reasons: ["a Python `for` iterates over the tensor `\(name)` (line \(line))"])
+                        }
                     }
                 default: break
                 }
                 for expression in statement.directExpressions {
-                    scan(expression, isOutside: isOutside, tensorParameters: tensorParameters, result: &result)
+                    scan(expression, isOutside: isOutside, tensorParameters: tensorParameters.union(derived), result: &result)
                 }
                 pending += statement.nestedBodies
             }
@@ -122,6 +132,15 @@ struct BodyScan {
                 }
             case .call(let call):
                 let (targets, _) = resolver.resolve(call)
+                // `getattr(obj, name)(...)`, `globals()[name](...)`: what runs is chosen at run time.
+                if case .call(let chooser) = call.function.kind, chooser.function.isBuiltinName(["getattr", "eval"]) {
+                    found.dynamicDispatch = found.dynamicDispatch ?? line
+                }
+                if case .subscript(let table, _) = call.function.kind, case .call(let scope) = table.kind,
+                    scope.function.isBuiltinName(["globals", "locals", "vars"])
+                {
+                    found.dynamicDispatch = found.dynamicDispatch ?? line
+                }
                 for target in targets {
                     switch target {
                     case .external(let dotted):
@@ -209,6 +228,21 @@ struct BodyScan {
             }
         }
         return false
+    }
+
+    /// Locals computed from tensor parameters (`magnitude = tf.abs(x)`), in statement order.
+    private func derivedLocals(from parameters: Set<String>) -> Set<String> {
+        var derived = parameters
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                if case .assign(let targets, let value) = statement.kind, value.mentions(derived) {
+                    for case .name(let name) in targets.map(\.kind) { derived.insert(name) }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return derived.subtracting(parameters)
     }
 
     /// Names the body binds itself (assignments, loop targets, `with ... as`, nested defs):

@@ -48,6 +48,13 @@ public struct FactsAnalyzer {
             facts[.primitiveParameter] = primitiveParameter(of: function)
             facts[.sideEffects] = sideEffects[function.id]
             facts[.recursive] = recursionFact(function)
+            if let line = scan.dynamicDispatch {
+                // A callee picked at run time could do anything, itself included.
+                let why = "line \(line) calls a function chosen at run time (getattr, globals()[...])"
+                for name in [FactName.sideEffects, .recursive] where facts[name]?.value == .no {
+                    facts[name] = Fact(.unknown, reasons: [why])
+                }
+            }
             if !reachable.contains(function.id) {
                 // The call graph is built from the entry points: a function none of them reaches
                 // has no node in it, so what it or its callees do when called is not decided,
