@@ -5,13 +5,7 @@ import XCTest
 /// The call graph over a small project that uses each way Python code calls code.
 final class CallGraphTests: XCTestCase {
     private func graph(_ files: [String: String]) throws -> (index: ProjectIndex, calls: [String: Set<String>]) {
-        let fixture = try ProjectFixture(files)
-        let project = Project(
-            root: "/project",
-            files: fixture.modules.map { Project.File(path: $0.key, name: $0.value.name, module: $0.value.module) }
-                .sorted { $0.path < $1.path },
-            diagnostics: [])
-        let index = ProjectIndex(project: project)
+        let index = ProjectIndex(project: try ProjectFixture(files).project)
         let graph = CallGraph(index: index)
         var calls: [String: Set<String>] = [:]
         for edge in graph.edges {

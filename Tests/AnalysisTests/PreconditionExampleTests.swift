@@ -8,12 +8,7 @@ import XCTest
 /// must fail with the rule's code, each non-triggering example must not.
 final class PreconditionExampleTests: XCTestCase {
     private func verdict(of source: String) throws -> Verdict {
-        let fixture = try ProjectFixture(["example.py": source])
-        let project = Project(
-            root: "/project",
-            files: fixture.modules.map { Project.File(path: $0.key, name: $0.value.name, module: $0.value.module) },
-            diagnostics: [])
-        let facts = FactsAnalyzer(project: project).analyze()
+        let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
         let subject = try XCTUnwrap(facts.first { $0.qualname == "f" }, "the example defines no f:\n\(source)")
         return DecisionMaker.decide(subject)
     }
@@ -62,24 +57,11 @@ final class PreconditionExampleTests: XCTestCase {
     }
 
     func testSpeculationAssumesTensorsForTrainingSteps() throws {
-        let verdict = try verdict(of: """
-            import tensorflow as tf
-            def f(model, batch):
-                return train_step(model, batch)
-            def train_step(model, batch):
-                with tf.GradientTape() as tape:
-                    loss = tf.reduce_mean(model(batch))
-                return loss
-            """)
-        XCTAssertNotNil(verdict)
-        let fixture = try ProjectFixture(["example.py": """
+        let project = try ProjectFixture(["example.py": """
             import tensorflow as tf
             def train_step(model, batch):
                 return tf.reduce_mean(batch)
-            """])
-        let project = Project(root: "/p", files: fixture.modules.map {
-            Project.File(path: $0.key, name: $0.value.name, module: $0.value.module)
-        }, diagnostics: [])
+            """]).project
         let step = try XCTUnwrap(FactsAnalyzer(project: project).analyze().first { $0.qualname == "train_step" })
         XCTAssertEqual(step[.tensorParameter], .yes)
         XCTAssertEqual(step.facts[.tensorParameter]?.evidence, .speculative)

@@ -44,6 +44,15 @@ struct ProjectFixture {
         return found
     }
 
+    /// The fixture as a loaded project, files in path order.
+    var project: Project {
+        Project(
+            root: "/project",
+            files: modules.map { Project.File(path: $0.key, name: $0.value.name, module: $0.value.module) }
+                .sorted { $0.path < $1.path },
+            diagnostics: [])
+    }
+
     func hybrid(_ qualname: String, in path: String) -> HybridDecoration? {
         guard let definition = functions(in: path)[qualname], let name = modules[path]?.name else { return nil }
         return HybridDecoration.of(definition, in: name, resolver: resolver)
