@@ -24,6 +24,8 @@ public final class KindInference {
     public private(set) var called: Set<Int> = []
     private var locals: [Int: [String: ValueKind]] = [:]
     private var moduleGlobals: [String: [String: ValueKind]] = [:]
+    /// `self.name = value` in any method, by class: what `self.name` holds in the others.
+    private var attributes: [Int: [String: ValueKind]] = [:]
 
     public init(index: ProjectIndex, hierarchy: ClassHierarchy) {
         self.index = index
@@ -162,9 +164,14 @@ public final class KindInference {
     private func inferBody(of function: FunctionNode) {
         var scope = locals[function.id] ?? [:]
         var returned: ValueKind?
+        let selfName = function.kind == .method ? function.parameters.first?.name : nil
         func assign(_ target: Expression, _ kind: ValueKind) {
             switch target.kind {
             case .name(let name): scope[name] = scope[name].map { $0.joined(with: kind) } ?? kind
+            case .attribute(let base, let name):
+                if case .name(let root) = base.kind, root == selfName, let owner = function.owningClass {
+                    attributes[owner.id, default: [:]][name] = attributes[owner.id]?[name].map { $0.joined(with: kind) } ?? kind
+                }
             case .tuple(let elements), .list(let elements):
                 let element: ValueKind
                 if case .container(let inner) = kind { element = inner } else { element = kind.isTensorLike ? kind : .unknown }
@@ -275,6 +282,11 @@ public final class KindInference {
         case .attribute(let base, let name):
             // `tf.keras.Sequential` names a class and `tf.add` a function: what calling them
             // returns is callKind's business, not the attribute's.
+            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+                let owner = function.owningClass, let held = attributeKind(name, of: owner)
+            {
+                return held
+            }
             let receiver = kind(of: base, in: function)
             if receiver == .kerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
                 return .container(.variable)
@@ -324,6 +336,20 @@ public final class KindInference {
             }
         }
         return .unknown
+    }
+
+    /// What `self.name` holds for instances of `owner`, looking in its project base classes too.
+    private func attributeKind(_ name: String, of owner: ClassNode) -> ValueKind? {
+        var pending = [owner]
+        var seen: Set<Int> = []
+        while let current = pending.popLast() {
+            guard seen.insert(current.id).inserted else { continue }
+            if let kind = attributes[current.id]?[name] { return kind }
+            pending += current.bases.compactMap { base in
+                index.resolver.qualifiedName(of: base, in: current.module).flatMap { index.class(named: $0) }
+            }
+        }
+        return nil
     }
 
     private func elementKindOfIterable(_ expression: Expression, in function: FunctionNode) -> ValueKind {

@@ -66,7 +66,11 @@ public struct NameResolver: Sendable {
         for source in bindings.wildcardSources.reversed() {
             if modules[source] != nil {
                 if let found = resolve(name: name, in: source, depth: depth + 1) { return found }
-            } else if Self.knownExports[source]?.contains(name) == true {
+            } else if Self.knownExports[source]?.contains(name) == true
+                || APITable.effect(ofFunction: APITable.normalize(source + "." + name)) != nil
+            {
+                // What `from tensorflow import *` brings in is what TensorFlow exports; the API
+                // table knows the names analysis cares about.
                 return source + "." + name
             }
         }

@@ -28,7 +28,7 @@ public enum ValueKind: Hashable, Sendable {
     /// SPEC §2 primitiveParameter: int, float, str or containers of them; None and bool excluded.
     public var isRetracingLiteral: Bool {
         switch self {
-        case .primitive(let type): return type == "int" || type == "float" || type == "str"
+        case .primitive(let type): return type == "int" || type == "float" || type == "str" || type == "literal"
         case .container(let element): return element.isRetracingLiteral
         default: return false
         }
@@ -39,6 +39,12 @@ public enum ValueKind: Hashable, Sendable {
         if self == other { return self }
         if self == .unknown { return other }
         if other == .unknown { return self }
+        if case .primitive(let a) = self, case .primitive(let b) = other {
+            if a == "None" { return other }
+            if b == "None" { return self }
+            // 3 at one call and 2.5 at another: still Python literals, each one a retrace.
+            return isRetracingLiteral && other.isRetracingLiteral ? .primitive("literal") : .unknown
+        }
         if case .container(let a) = self, case .container(let b) = other { return .container(a.joined(with: b)) }
         if isTensorLike && other.isTensorLike { return .tensor }
         return .unknown
