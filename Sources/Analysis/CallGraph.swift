@@ -92,7 +92,9 @@ final class CallResolver {
                 }
                 // A function handed to another (dataset.map(fn), a callback) is called by it.
                 for argument in call.arguments + call.keywords.map(\.value) {
-                    if let target = resolveValue(argument, constructed: constructed), case .project = target {
+                    if case .lambda = argument.kind, let lambda = index.lambda(at: argument.range, in: function.file) {
+                        sites.append((inner.range.line, .project(lambda.id)))
+                    } else if let target = resolveValue(argument, constructed: constructed), case .project = target {
                         sites.append((inner.range.line, target))
                     }
                 }

@@ -108,6 +108,21 @@ public final class KindInference {
             for expression in resolver.ownExpressions() {
                 expression.forEachSubexpression(enteringLambdas: false) { inner in
                     guard case .call(let call) = inner.kind else { return }
+                    // Dataset.map(f) and its kin call f on the dataset's elements, all tensors.
+                    if case .attribute(let base, let method) = call.function.kind,
+                        ["map", "filter", "flat_map", "interleave"].contains(method),
+                        self.kind(of: base, in: function) == .dataset, let first = call.arguments.first,
+                        case .project(let mappedID)? = resolver.resolveReference(first)
+                    {
+                        let mapped = index.functions[mappedID]
+                        for parameter in mapped.parameters where parameter.kind == .regular || parameter.kind == .positionalOnly {
+                            observed[mappedID, default: [:]][parameter.name] = ParameterKind(
+                                kind: .tensor, evidence: .static,
+                                sources: ["\(function.file):\(inner.range.line) maps it over a dataset's elements"],
+                                suppliedByCaller: true)
+                        }
+                        called.insert(mappedID)
+                    }
                     let (targets, bindsSelf) = resolver.resolve(call)
                     for case .project(let calleeID) in targets {
                         called.insert(calleeID)

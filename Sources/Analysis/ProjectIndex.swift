@@ -80,6 +80,7 @@ public final class ProjectIndex {
     public private(set) var classes: [ClassNode] = []
     public private(set) var moduleBodies: [String: FunctionNode] = [:]
     private var functionsByName: [String: FunctionNode] = [:]
+    private var lambdasByPosition: [String: FunctionNode] = [:]
     private var classesByName: [String: ClassNode] = [:]
 
     public init(project: Project) {
@@ -96,6 +97,11 @@ public final class ProjectIndex {
     }
 
     public func function(named qualifiedName: String) -> FunctionNode? { functionsByName[qualifiedName] }
+
+    /// The node of a lambda expression in `file`.
+    public func lambda(at range: SourceRange, in file: String) -> FunctionNode? {
+        lambdasByPosition["\(file):\(range.line):\(range.column)"]
+    }
 
     /// Whether a dotted name lies inside one of the project's modules.
     public func isProjectName(_ dotted: String) -> Bool {
@@ -164,6 +170,7 @@ public final class ProjectIndex {
                     kind: .lambda, parameters: lambda.parameters, decorators: [],
                     body: [Statement(.return(lambda.body), lambda.body.range)], enclosing: enclosing, owningClass: nil)
                 add(node)
+                lambdasByPosition["\(file.path):\(inner.range.line):\(inner.range.column)"] = node
                 indexLambdas(in: [lambda.body], file: file, prefix: qualname + ".<locals>.", enclosing: node)
             }
         }
