@@ -138,6 +138,7 @@ public enum APITable {
 
     private static let aliasPrefixes: [(String, String)] = [
         ("tensorflow.keras.", "keras."),
+        ("tensorflow.python.keras.", "keras."),
         ("tensorflow.compat.v2.keras.", "keras."),
         ("keras._tf_keras.keras.", "keras."),
         ("keras.api.", "keras."),

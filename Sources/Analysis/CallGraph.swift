@@ -162,17 +162,6 @@ final class CallResolver {
         if let called = calledInstanceMethod(callee) {
             return [called]
         }
-        switch callee.kind {
-        case .attribute(let base, let name):
-            if let receiver = receiverClass(base, constructed: constructed) {
-                return method(named: name, from: receiver.classes, skippingFirst: receiver.skipOwn).map { [$0] } ?? []
-            }
-        case .name(let name):
-            if let local = lexicalFunction(named: name) { return [.project(local.id)] }
-            if isParameter(name) { return [] }
-        default:
-            return []
-        }
         return resolveValue(callee, constructed: constructed).map { [$0] } ?? []
     }
 

@@ -16,7 +16,7 @@ public struct ClassHierarchy: Sendable {
 
     public init(index: ProjectIndex) {
         for node in index.classes {
-            let external = Self.externalAncestors(of: node, index: index).map(Self.normalize)
+            let external = Self.externalAncestors(of: node, index: index).map(APITable.normalize)
             if external.contains(where: Self.modelNames.contains) {
                 modelClasses.insert(node.id)
                 layerClasses.insert(node.id)  // a Model is a Layer
@@ -28,14 +28,6 @@ public struct ClassHierarchy: Sendable {
 
     public func isKerasModel(_ node: ClassNode) -> Bool { modelClasses.contains(node.id) }
     public func isKerasLayer(_ node: ClassNode) -> Bool { layerClasses.contains(node.id) }
-
-    /// `tensorflow.keras.X` and `tf_keras.X` are Keras's `keras.X` for this purpose.
-    static func normalize(_ dotted: String) -> String {
-        for prefix in ["tensorflow.keras.", "tensorflow.python.keras.", "tf_keras."] where dotted.hasPrefix(prefix) {
-            return "keras." + dotted.dropFirst(prefix.count)
-        }
-        return dotted
-    }
 
     /// The dotted names of the non-project classes a class descends from.
     static func externalAncestors(of node: ClassNode, index: ProjectIndex) -> [String] {

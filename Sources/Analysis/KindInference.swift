@@ -18,6 +18,8 @@ public final class KindInference {
     let index: ProjectIndex
     let hierarchy: ClassHierarchy
     private(set) var resolvers: [Int: CallResolver] = [:]
+    /// Kinds from annotations, read once: every propagation round starts from them.
+    private var hints: [Int: [String: ParameterKind]] = [:]
     public private(set) var parameters: [Int: [String: ParameterKind]] = [:]
     public private(set) var returns: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
@@ -34,8 +36,9 @@ public final class KindInference {
             resolvers[function.id] = CallResolver(index: index, function: function)
         }
         for function in index.functions {
-            parameters[function.id] = hintedParameters(of: function)
+            hints[function.id] = hintedParameters(of: function)
         }
+        parameters = hints
         // Callers' arguments and callees' returns flow both ways; a few rounds settle it.
         for _ in 0..<4 {
             var changed = false
@@ -159,7 +162,7 @@ public final class KindInference {
         }
         var changed = false
         for function in index.functions {
-            var merged = hintedParameters(of: function)
+            var merged = hints[function.id] ?? [:]
             for (name, kind) in observed[function.id] ?? [:] where merged[name] == nil {
                 merged[name] = kind
             }

@@ -23,13 +23,24 @@ extension Tracer {
                 var (fingerprint, info, literalHash) = classifier.observe(value)
                 if let hash = literalHash {
                     // Every literal, a number or a short list of them, is bounded the same way.
-                    let values = record.literals[position] ?? LiteralValues()
-                    record.literals[position] = values
+                    let values: LiteralValues
+                    if let existing = record.literals[position] {
+                        values = existing
+                    } else {
+                        values = LiteralValues()
+                        record.literals[position] = values
+                    }
                     fingerprint.value = values.fold(hash: hash, many: manyID) { classifier.literalID(value) }
                 }
                 if info.category == .object || info.category == .iterator {
-                    let tracker = record.identities[position][info.kindID] ?? IdentityTracker()
-                    record.identities[position][info.kindID] = tracker
+                    let tracker: IdentityTracker
+                    if let existing = record.identities[position][info.kindID] {
+                        tracker = existing
+                    } else {
+                        // Written once per parameter and kind, not on every call.
+                        tracker = IdentityTracker()
+                        record.identities[position][info.kindID] = tracker
+                    }
                     tracker.observe(value)
                 }
                 if info.category.isWatchable && !record.isBody && !(position == 0 && record.constructsSelf) {
