@@ -528,6 +528,13 @@ extension APITable {
         APIGroup(.isPythonSideEffect, "pickle", ["dump", "load"]),
         APIGroup([], "pickle", ["dumps", "loads"]),
         APIGroup(.isPythonSideEffect, "time", ["sleep"]),
+        // Threads and worker pools run Python on their own: inside a graph they would run once,
+        // at trace time, and TensorFlow's graph context is thread-local, so a worker thread sees
+        // eager mode with symbolic tensors (TF 2.21, framework/ops.py `_DefaultGraphStack`).
+        // Making one is taken as starting it: nobody makes a thread to leave it idle.
+        APIGroup(.isPythonSideEffect, "threading", ["Thread", "Timer"]),
+        APIGroup(.isPythonSideEffect, "concurrent.futures", ["ThreadPoolExecutor", "ProcessPoolExecutor"]),
+        APIGroup(.isPythonSideEffect, "multiprocessing", ["Process", "Pool"]),
         APIGroup(.isPythonSideEffect, "warnings", ["warn", "filterwarnings", "simplefilter", "resetwarnings"]),
         APIGroup(.isPythonSideEffect, "pdb", ["set_trace"]),
         APIGroup(.isPythonSideEffect, "urllib.request", ["urlopen", "urlretrieve"]),

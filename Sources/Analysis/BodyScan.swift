@@ -11,12 +11,19 @@ struct BodyScan {
         var tensorComputation = Fact(.no)
         var tensorIteration = Fact(.no)
         var numpyOnParameters = Fact(.no)
-        /// The line of a call whose callee is picked at run time, if any.
-        var dynamicDispatch: Int?
+
+        /// Effects on variables or objects that an enclosing function created for its own call
+        /// (a captured list, a `nonlocal`), by that function's id: an effect for this function
+        /// and for other callers, none for the creator.
+        var ownedEffects: [Int: String] = [:]
 
         /// The first reason found is the one reported.
-        mutating func effect(_ reason: String, _ line: Int) {
-            if sideEffects.value != .yes { sideEffects = Fact(.yes, reasons: ["\(reason) (line \(line))"]) }
+        mutating func effect(_ reason: String, _ line: Int, owner: Int? = nil) {
+            if let owner {
+                if ownedEffects[owner] == nil { ownedEffects[owner] = "\(reason) (line \(line))" }
+            } else if sideEffects.value != .yes {
+                sideEffects = Fact(.yes, reasons: ["\(reason) (line \(line))"])
+            }
         }
 
         mutating func eager(_ reason: String, _ line: Int) {
@@ -51,16 +58,17 @@ struct BodyScan {
         })
         let locals = assignedLocals()
         let derived = derivedLocals(from: tensorParameters)
-        let globals = declaredGlobals()
+        let (globals, nonlocals) = declaredGlobals()
         let selfName = function.kind == .method ? function.parameters.first?.name : nil
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
         /// `self` among the objects a method did not create, in `__init__` too.
         func isOutside(_ name: String) -> Bool {
             if name == selfName { return true }
-            if globals.contains(name) { return true }
+            if globals.contains(name) || nonlocals.contains(name) { return true }
             if parameters.contains(name) { return true }
             return !locals.contains(name)
         }
+        let scope = Scope(isOutside: isOutside, globals: globals, nonlocals: nonlocals, creator: creator(of:))
 
         var pending = [function.body]
         while let statements = pending.popLast() {
@@ -68,11 +76,11 @@ struct BodyScan {
                 let line = statement.range.line
                 switch statement.kind {
                 case .assign(let targets, _):
-                    for target in targets { checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result) }
+                    for target in targets { checkWrite(target, line: line, scope: scope, result: &result) }
                 case .augmentedAssign(let target, _, _), .annotatedAssign(let target, _, _):
-                    checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result)
+                    checkWrite(target, line: line, scope: scope, result: &result)
                 case .delete(let targets):
-                    for target in targets { checkWrite(target, line: line, isOutside: isOutside, globals: globals, result: &result) }
+                    for target in targets { checkWrite(target, line: line, scope: scope, result: &result) }
                 case .for(_, let iterable, _, _, _):
                     // SPEC §2 tensorIteration: a Python for over a tensor-valued parameter, also
                     // through enumerate/zip/reversed, which iterate it the same way.
@@ -90,7 +98,7 @@ struct BodyScan {
                 default: break
                 }
                 for expression in statement.directExpressions {
-                    scan(expression, isOutside: isOutside, tensorParameters: tensorParameters.union(derived), result: &result)
+                    scan(expression, scope: scope, tensorParameters: tensorParameters.union(derived), result: &result)
                 }
                 pending += statement.nestedBodies
             }
@@ -98,27 +106,41 @@ struct BodyScan {
         return result
     }
 
-    private func checkWrite(_ target: Expression, line: Int, isOutside: (String) -> Bool, globals: Set<String>,
-                            result: inout Result) {
+    /// What the body's names refer to, for deciding which writes outlive the call.
+    struct Scope {
+        /// Whether writing through the name changes an object that outlives this call.
+        let isOutside: (String) -> Bool
+        let globals: Set<String>
+        let nonlocals: Set<String>
+        /// The enclosing function whose own local the name is, if it is one.
+        let creator: (String) -> Int?
+    }
+
+    private func checkWrite(_ target: Expression, line: Int, scope: Scope, result: inout Result) {
         switch target.kind {
-        case .name(let name) where globals.contains(name):
+        case .name(let name) where scope.globals.contains(name):
             result.effect("writes the module global `\(name)`", line)
+        case .name(let name) where scope.nonlocals.contains(name):
+            let owner = scope.creator(name)
+            let place = owner.map { "of the enclosing `\(index.functions[$0].qualname)`" } ?? "of an enclosing scope"
+            result.effect("rebinds `\(name)`, a variable \(place)", line, owner: owner)
         case .attribute(let base, let attribute):
-            if let root = base.rootName, isOutside(root) {
-                result.effect("writes the attribute `\(base.dottedText ?? root).\(attribute)` of an object it did not create", line)
+            if let root = base.rootName, scope.isOutside(root) {
+                result.effect("writes the attribute `\(base.dottedText ?? root).\(attribute)` of an object it did not create", line,
+                              owner: scope.creator(root))
             }
         case .subscript(let base, _):
-            if let root = base.rootName, isOutside(root), !kinds.kind(of: base, in: function).isTensorLike {
-                result.effect("writes an item of `\(base.dottedText ?? root)`, which it did not create", line)
+            if let root = base.rootName, scope.isOutside(root), !kinds.kind(of: base, in: function).isTensorLike {
+                result.effect("writes an item of `\(base.dottedText ?? root)`, which it did not create", line, owner: scope.creator(root))
             }
         case .tuple(let elements), .list(let elements):
-            for element in elements { checkWrite(element, line: line, isOutside: isOutside, globals: globals, result: &result) }
+            for element in elements { checkWrite(element, line: line, scope: scope, result: &result) }
         default:
             return
         }
     }
 
-    private func scan(_ expression: Expression, isOutside: (String) -> Bool, tensorParameters: Set<String>,
+    private func scan(_ expression: Expression, scope: Scope, tensorParameters: Set<String>,
                       result: inout Result) {
         guard let resolver = kinds.resolvers[function.id] else { return }
         var found = result
@@ -132,15 +154,6 @@ struct BodyScan {
                 }
             case .call(let call):
                 let (targets, _) = resolver.resolve(call)
-                // `getattr(obj, name)(...)`, `globals()[name](...)`: what runs is chosen at run time.
-                if case .call(let chooser) = call.function.kind, chooser.function.isBuiltinName(["getattr", "eval"]) {
-                    found.dynamicDispatch = found.dynamicDispatch ?? line
-                }
-                if case .subscript(let table, _) = call.function.kind, case .call(let scope) = table.kind,
-                    scope.function.isBuiltinName(["globals", "locals", "vars"])
-                {
-                    found.dynamicDispatch = found.dynamicDispatch ?? line
-                }
                 for target in targets {
                     switch target {
                     case .external(let dotted):
@@ -159,8 +172,8 @@ struct BodyScan {
                         case "print", "open", "input", "exec", "eval":
                             found.effect("calls `\(name)`", line)
                         case "next":
-                            if let root = call.arguments.first?.rootName, isOutside(root) {
-                                found.effect("advances the outside iterator `\(root)` with next()", line)
+                            if let root = call.arguments.first?.rootName, scope.isOutside(root) {
+                                found.effect("advances the outside iterator `\(root)` with next()", line, owner: scope.creator(root))
                             }
                         case "float", "int", "bool", "complex":
                             if let argument = call.arguments.first, kinds.kind(of: argument, in: function).isTensorLike {
@@ -173,13 +186,13 @@ struct BodyScan {
                 }
                 if case .attribute(let base, let method) = call.function.kind {
                     let receiver = kinds.kind(of: base, in: function)
-                    if receiver == .kerasObject { found.computes("calls a Keras layer or model method", line) }
+                    if receiver.isKerasObject { found.computes("calls a Keras layer or model method", line) }
                     if Self.eagerOnlyMethods.contains(method) {
                         // `.numpy()` on a tensor, Keras's fit/predict/... on a model: a receiver of
                         // unknown kind is given the benefit of the doubt's opposite (unsafe).
                         let plausible = method == "numpy"
                             ? receiver.isTensorLike || receiver == .unknown
-                            : receiver == .kerasObject || receiver == .unknown
+                            : receiver.isKerasObject || receiver == .unknown
                         if plausible { found.eager("calls `.\(method)()`, which runs only eagerly", line) }
                     }
                     if let receiverKind = receiver.receiverKind, let api = APITable.effect(ofMethod: method, onReceiverKind: receiverKind) {
@@ -188,16 +201,17 @@ struct BodyScan {
                     }
                     // `tf.add(...)` is a library function, not `.add()` on a set: only a call that
                     // resolved to no function is a method on a value.
-                    if Self.mutatingMethods.contains(method), targets.isEmpty, let root = base.rootName, isOutside(root),
-                        !receiver.isTensorLike, receiver != .kerasObject
+                    if Self.mutatingMethods.contains(method), targets.isEmpty, let root = base.rootName, scope.isOutside(root),
+                        !receiver.isTensorLike, !receiver.isKerasObject
                     {
-                        found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line)
+                        found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line,
+                                     owner: scope.creator(root))
                     }
                     if Self.loggingMethods.contains(method), isLogger(base) {
                         found.effect("logs with `.\(method)()`", line)
                     }
                 }
-                if kinds.kind(of: call.function, in: function) == .kerasObject {
+                if kinds.kind(of: call.function, in: function).isKerasObject {
                     found.computes("calls a Keras layer or model", line)
                 }
             default:
@@ -275,17 +289,32 @@ struct BodyScan {
         return names
     }
 
-    private func declaredGlobals() -> Set<String> {
-        var names: Set<String> = []
+    /// The names the body declares `global` and `nonlocal`.
+    private func declaredGlobals() -> (globals: Set<String>, nonlocals: Set<String>) {
+        var globals: Set<String> = []
+        var nonlocals: Set<String> = []
         var pending = [function.body]
         while let statements = pending.popLast() {
             for statement in statements {
-                if case .global(let declared) = statement.kind { names.formUnion(declared) }
-                if case .nonlocal(let declared) = statement.kind { names.formUnion(declared) }
+                if case .global(let declared) = statement.kind { globals.formUnion(declared) }
+                if case .nonlocal(let declared) = statement.kind { nonlocals.formUnion(declared) }
                 pending += statement.nestedBodies
             }
         }
-        return names
+        return (globals, nonlocals)
+    }
+
+    /// The enclosing function that binds `name` as its own local, when this function only
+    /// captures it: the object lives in that function's call. A parameter of the enclosing
+    /// function, or a module global, is somebody else's.
+    private func creator(of name: String) -> Int? {
+        var scope = function.enclosing
+        while let current = scope, current.kind != .moduleBody {
+            if current.parameters.contains(where: { $0.name == name }) { return nil }
+            if kinds.bindsLocally(name, in: current) { return current.id }
+            scope = current.enclosing
+        }
+        return nil
     }
 }
 

@@ -10,9 +10,11 @@ public enum CallTarget: Hashable, Sendable {
     case builtin(String)
 }
 
-/// Who calls whom, with the line of each call site. Built from syntax alone: calls of names,
-/// of module attributes, of methods through `self`, `cls`, `super()` and locals made by a
-/// constructor call, constructors (their `__init__`), and functions passed as values.
+/// Who calls whom, with the line of each call site: calls of names, of module attributes, of
+/// methods through `self`, `cls`, `super()` and values of known class, constructors (their
+/// `__init__`), decorators, functions passed as values, and calls through values that hold
+/// functions (parameters, dict and list entries, factories' results), as tensor inference
+/// resolves them. Calls whose callee nothing resolves are kept apart, as `unresolved`.
 public struct CallGraph: Sendable {
     public struct Edge: Hashable, Sendable {
         public var caller: Int
@@ -20,17 +22,44 @@ public struct CallGraph: Sendable {
         public var line: Int
     }
 
+    /// A call whose callee static analysis cannot name: a parameter or variable of unknown value
+    /// (`hook(y)` with `hook` from `pickle.load`), `globals()[name](...)`, `getattr(obj, name)(...)`.
+    public struct UnresolvedCall: Hashable, Sendable {
+        public var line: Int
+        /// The callee as written, for reasons.
+        public var callee: String
+    }
+
     public private(set) var edges: [Edge] = []
     public private(set) var calleesByCaller: [Int: Set<CallTarget>] = [:]
+    public private(set) var unresolved: [Int: [UnresolvedCall]] = [:]
 
     public init(index: ProjectIndex) {
+        self.init(index: index, kinds: KindInference(index: index, hierarchy: ClassHierarchy(index: index)))
+    }
+
+    public init(index: ProjectIndex, kinds: KindInference) {
         for function in index.functions {
-            let resolver = CallResolver(index: index, function: function)
-            for (line, target) in resolver.callSites() {
-                edges.append(Edge(caller: function.id, callee: target, line: line))
-                calleesByCaller[function.id, default: []].insert(target)
+            guard let resolver = kinds.resolvers[function.id] else { continue }
+            let found = resolver.callSites(kinds: kinds)
+            for (line, target) in found.sites {
+                add(Edge(caller: function.id, callee: target, line: line))
+            }
+            if !found.unresolved.isEmpty { unresolved[function.id] = found.unresolved }
+            // `@register` above a def calls `register` where the def is.
+            guard !function.decorators.isEmpty, let scope = function.enclosing ?? index.moduleBodies[function.module.description] else {
+                continue
+            }
+            for decorator in function.decorators {
+                guard case .functions(let ids) = kinds.kind(of: decorator, in: scope) else { continue }
+                for id in ids.sorted() { add(Edge(caller: scope.id, callee: .project(id), line: decorator.range.line)) }
             }
         }
+    }
+
+    private mutating func add(_ edge: Edge) {
+        edges.append(edge)
+        calleesByCaller[edge.caller, default: []].insert(edge.callee)
     }
 
     public func callees(of function: FunctionNode) -> Set<CallTarget> {
@@ -43,6 +72,11 @@ final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
     private lazy var constructed: [String: ClassNode] = constructedLocals()
+    /// Answers by the callee's source range: tensor inference asks about each call in every
+    /// round, and what syntax resolves does not change between rounds.
+    private var resolvedCalls: [SourceRange: (targets: [CallTarget], bindsSelf: Bool)] = [:]
+    private var resolvedReferences: [SourceRange: CallTarget?] = [:]
+    private var resolvedClasses: [SourceRange: ClassNode?] = [:]
 
     init(index: ProjectIndex, function: FunctionNode) {
         self.index = index
@@ -52,6 +86,14 @@ final class CallResolver {
     /// What one call in this function's body calls, and whether the callee's first parameter is
     /// bound already (a method called on an instance, or a constructor's `self`).
     func resolve(_ call: Call) -> (targets: [CallTarget], bindsSelf: Bool) {
+        let key = call.function.range
+        if key != .unknown, let known = resolvedCalls[key] { return known }
+        let answer = resolveUncached(call)
+        if key != .unknown { resolvedCalls[key] = answer }
+        return answer
+    }
+
+    private func resolveUncached(_ call: Call) -> (targets: [CallTarget], bindsSelf: Bool) {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
@@ -66,7 +108,11 @@ final class CallResolver {
 
     /// What a name or attribute chain refers to (a function passed as a value, say).
     func resolveReference(_ expression: Expression) -> CallTarget? {
-        resolveValue(expression, constructed: constructed)
+        let key = expression.range
+        if key != .unknown, let known = resolvedReferences[key] { return known }
+        let answer = resolveValue(expression, constructed: constructed)
+        if key != .unknown { resolvedReferences[key] = answer }
+        return answer
     }
 
     /// Builtins that a bare name can call (Python 3.11's `builtins`, the callable ones analysis
@@ -80,15 +126,21 @@ final class CallResolver {
     ]
 
     /// Every call in the function's own body (not in nested defs or lambdas, which are nodes of
-    /// their own), with what it resolves to. Functions passed as arguments count as called.
-    func callSites() -> [(line: Int, target: CallTarget)] {
+    /// their own), with what it resolves to, and the calls nothing resolves. Functions passed as
+    /// arguments count as called.
+    func callSites(kinds: KindInference) -> (sites: [(line: Int, target: CallTarget)], unresolved: [CallGraph.UnresolvedCall]) {
         var sites: [(Int, CallTarget)] = []
+        var unresolved: [CallGraph.UnresolvedCall] = []
         let constructed = self.constructed
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
                 guard case .call(let call) = inner.kind else { return }
-                for target in resolve(callee: call.function, constructed: constructed) {
+                let targets = kinds.targets(of: call, in: function).targets
+                for target in targets {
                     sites.append((inner.range.line, target))
+                }
+                if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {
+                    unresolved.append(CallGraph.UnresolvedCall(line: inner.range.line, callee: callee))
                 }
                 // A function handed to another (dataset.map(fn), a callback) is called by it.
                 for argument in call.arguments + call.keywords.map(\.value) {
@@ -100,7 +152,31 @@ final class CallResolver {
                 }
             }
         }
-        return sites
+        return (sites, unresolved)
+    }
+
+    /// The callee of a call that resolved to nothing, when it is a value static analysis cannot
+    /// know (rule 2 of the corpus README): a variable of unknown kind, an entry of a table of
+    /// unknown content, or a function looked up by a name computed at run time. A method called
+    /// on an object (`obj.update()`) is not one: it is a library method or an attribute.
+    private func unresolvedCallee(_ call: Call, kinds: KindInference) -> String? {
+        switch call.function.kind {
+        case .name(let name):
+            guard kinds.isVariable(name, in: function) else { return nil }
+            return kinds.kind(of: call.function, in: function) == .unknown ? name : nil
+        case .subscript(let table, _):
+            guard kinds.kind(of: call.function, in: function) == .unknown else { return nil }
+            return (table.dottedText ?? "a computed table") + "[...]"
+        case .call(let chooser):
+            if chooser.function.isBuiltinName(["eval"]) { return "eval(...)" }
+            if chooser.function.isBuiltinName(["getattr"]), chooser.arguments.count >= 2 {
+                if case .constant(.string) = chooser.arguments[1].kind { return nil }
+                return "getattr(...)"
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// The expressions evaluated by this function's body itself, nested defs' decorators and
@@ -202,6 +278,14 @@ final class CallResolver {
     }
 
     func classNode(for expression: Expression) -> ClassNode? {
+        let key = expression.range
+        if key != .unknown, let known = resolvedClasses[key] { return known }
+        let answer = classNodeUncached(for: expression)
+        if key != .unknown { resolvedClasses[key] = answer }
+        return answer
+    }
+
+    private func classNodeUncached(for expression: Expression) -> ClassNode? {
         if case .name(let name) = expression.kind {
             var scope: FunctionNode? = function
             while let current = scope {
@@ -252,7 +336,7 @@ final class CallResolver {
 
     /// Looks a method up along the project classes' bases, in order (depth first, as Python's
     /// MRO does for single inheritance).
-    private func method(named name: String, from classes: [ClassNode], skippingFirst: Bool) -> CallTarget? {
+    func method(named name: String, from classes: [ClassNode], skippingFirst: Bool) -> CallTarget? {
         var pending = classes
         var seen: Set<Int> = []
         var skip = skippingFirst

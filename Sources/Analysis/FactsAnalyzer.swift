@@ -13,9 +13,9 @@ public struct FactsAnalyzer {
 
     public init(project: Project, speculation: Bool = true) {
         index = ProjectIndex(project: project)
-        graph = CallGraph(index: index)
         hierarchy = ClassHierarchy(index: index)
         kinds = KindInference(index: index, hierarchy: hierarchy)
+        graph = CallGraph(index: index, kinds: kinds)
         recursion = Recursion(graph: graph, functionCount: index.functions.count)
         self.speculation = speculation
     }
@@ -29,10 +29,11 @@ public struct FactsAnalyzer {
                 }
             }, uniquingKeysWith: { first, _ in first })
         let direct = index.functions.map { BodyScan(function: $0, analyzer: self).run() }
-        let sideEffects = propagate(direct.map(\.sideEffects))
+        let sideEffects = propagateSideEffects(direct)
         let eagerOnly = propagate(direct.map(\.eagerOnly))
         let computation = propagate(direct.map(\.tensorComputation))
         let reachable = reachableFunctions()
+        let undecided = reachingUnresolvedCalls()
         var result: [FunctionFacts] = []
         for function in index.functions where function.kind != .moduleBody {
             let scan = direct[function.id]
@@ -45,12 +46,11 @@ public struct FactsAnalyzer {
                     reasons: ["assumed to take tensors: `\(function.qualname)` matches the DL keyword \(keyword)"])
                 assumptions.append(Assumption(fact: .tensorParameter, assumed: true, rule: "keyword", detail: keyword))
             }
-            facts[.primitiveParameter] = primitiveParameter(of: function)
+            facts[.primitiveParameter] = primitiveParameter(of: function, reachable: reachable.contains(function.id))
             facts[.sideEffects] = sideEffects[function.id]
             facts[.recursive] = recursionFact(function)
-            if let line = scan.dynamicDispatch {
-                // A callee picked at run time could do anything, itself included.
-                let why = "line \(line) calls a function chosen at run time (getattr, globals()[...])"
+            if let why = undecided[function.id] {
+                // A callee nothing resolves could do anything, call this function included.
                 for name in [FactName.sideEffects, .recursive] where facts[name]?.value == .no {
                     facts[name] = Fact(.unknown, reasons: [why])
                 }
@@ -95,7 +95,16 @@ public struct FactsAnalyzer {
         guard !parameters.isEmpty else {
             return Fact(.no, reasons: ["it takes no parameters besides self: nothing for a graph to gain"])
         }
-        let known = kinds.parameters[function.id] ?? [:]
+        var known = kinds.parameters[function.id] ?? [:]
+        if kinds.called.contains(function.id) {
+            // A defaulted parameter no caller supplies holds its default.
+            for parameter in parameters where known[parameter.name] == nil {
+                guard let value = parameter.defaultValue, case .constant = value.kind else { continue }
+                let kind = kinds.kind(of: value, in: function)
+                known[parameter.name] = KindInference.ParameterKind(
+                    kind: kind, evidence: .static, sources: ["no caller supplies it: it keeps its default"], suppliedByCaller: false)
+            }
+        }
         if let tensor = parameters.first(where: { known[$0.name]?.kind.isTensorLike == true }), let kind = known[tensor.name] {
             return Fact(.yes, kind.evidence, reasons: ["`\(tensor.name)` is a \(kind.kind.description): " + kind.sources.joined(separator: "; ")])
         }
@@ -111,7 +120,7 @@ public struct FactsAnalyzer {
     /// A literal is visible in the code, so an argument that is not one (a model, a tensor, a
     /// value of unknown kind) is decided: not a literal. Only a function nobody is seen calling
     /// leaves the question open.
-    private func primitiveParameter(of function: FunctionNode) -> Fact {
+    private func primitiveParameter(of function: FunctionNode, reachable: Bool) -> Fact {
         let parameters = candidateParameters(of: function)
         let known = kinds.parameters[function.id] ?? [:]
         for parameter in parameters where parameter.kind != .variadic && parameter.kind != .variadicKeyword {
@@ -124,7 +133,9 @@ public struct FactsAnalyzer {
             }
         }
         let required = parameters.filter { $0.defaultValue == nil && $0.kind != .variadic && $0.kind != .variadicKeyword }
-        if !required.isEmpty && !kinds.called.contains(function.id) {
+        // A function no entry point reaches has no call-graph node: its own calls of itself
+        // (recursion) say nothing of what the outside passes.
+        if !required.isEmpty && (!kinds.called.contains(function.id) || !reachable) {
             return Fact(.unknown, reasons: [
                 "no call of it was found, so what " + required.map { "`\($0.name)`" }.joined(separator: ", ") + " receive is open"
             ])
@@ -159,6 +170,31 @@ public struct FactsAnalyzer {
         return seen
     }
 
+    /// The functions that make, or reach through their callees, a call nothing resolves, each
+    /// with the reason in words.
+    private func reachingUnresolvedCalls() -> [Int: String] {
+        var callers: [Int: Set<Int>] = [:]
+        for edge in graph.edges {
+            if case .project(let callee) = edge.callee { callers[callee, default: []].insert(edge.caller) }
+        }
+        var reasons: [Int: String] = [:]
+        var pending: [Int] = []
+        for (id, calls) in graph.unresolved.sorted(by: { $0.key < $1.key }) {
+            guard let first = calls.first else { continue }
+            reasons[id] = "line \(first.line) calls `\(first.callee)`, whose value static analysis cannot resolve"
+            pending.append(id)
+        }
+        while let next = pending.popLast() {
+            for caller in callers[next] ?? [] where reasons[caller] == nil {
+                let callee = index.functions[next]
+                let first = graph.unresolved[next]?.first.map { " (`\($0.callee)`, line \($0.line))" } ?? ""
+                reasons[caller] = "it calls \(callee.qualname), which calls a value static analysis cannot resolve" + first
+                pending.append(caller)
+            }
+        }
+        return reasons
+    }
+
     /// SPEC §5: the DL keywords that make the analyzer assume a function takes tensors.
     func speculativeKeyword(_ function: FunctionNode) -> String? {
         guard !candidateParameters(of: function).isEmpty else { return nil }
@@ -175,6 +211,40 @@ public struct FactsAnalyzer {
     }
 
     // MARK: Propagation
+
+    /// Side effects through the call graph. An effect on a variable or object that an
+    /// enclosing function created for its own call (a list its nested helper appends to, a
+    /// `nonlocal` counter) stops at that function: it does not outlive the creator's call.
+    private func propagateSideEffects(_ direct: [BodyScan.Result]) -> [Fact] {
+        var facts = direct.map(\.sideEffects)
+        var owned = direct.map(\.ownedEffects)
+        var changed = true
+        var rounds = 0
+        while changed && rounds < index.functions.count + 1 {
+            changed = false
+            rounds += 1
+            for function in index.functions {
+                for case .project(let callee) in graph.callees(of: function) where callee != function.id {
+                    let via = "it calls \(index.functions[callee].qualname)"
+                    if facts[function.id].value != .yes, facts[callee].value == .yes {
+                        let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
+                        facts[function.id] = Fact(.yes, facts[callee].evidence, reasons: [via + reason])
+                        changed = true
+                    }
+                    for (owner, reason) in owned[callee] where owner != function.id && owned[function.id][owner] == nil {
+                        owned[function.id][owner] = "\(via): \(reason)"
+                        changed = true
+                    }
+                }
+            }
+        }
+        for function in index.functions where facts[function.id].value != .yes {
+            if let first = owned[function.id].sorted(by: { $0.key < $1.key }).first {
+                facts[function.id] = Fact(.yes, reasons: [first.value])
+            }
+        }
+        return facts
+    }
 
     /// A fact that holds when it holds for the function or for anything it calls.
     private func propagate(_ direct: [Fact]) -> [Fact] {

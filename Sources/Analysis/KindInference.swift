@@ -24,10 +24,14 @@ public final class KindInference {
     public private(set) var returns: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
     public private(set) var called: Set<Int> = []
+    /// Rounds it took to settle (at most 8), for benchmarks.
+    public private(set) var rounds = 0
     private var locals: [Int: [String: ValueKind]] = [:]
     private var moduleGlobals: [String: [String: ValueKind]] = [:]
     /// `self.name = value` in any method, by class: what `self.name` holds in the others.
     private var attributes: [Int: [String: ValueKind]] = [:]
+    /// What each function's call sites passed in the last round it was looked at.
+    private var contributions: [Int: Contribution] = [:]
 
     public init(index: ProjectIndex, hierarchy: ClassHierarchy) {
         self.index = index
@@ -39,16 +43,46 @@ public final class KindInference {
             hints[function.id] = hintedParameters(of: function)
         }
         parameters = hints
-        // Callers' arguments and callees' returns flow both ways; a few rounds settle it.
-        for _ in 0..<4 {
-            var changed = false
-            for function in index.functions {
+        settle()
+    }
+
+    /// Callers' arguments and callees' returns flow both ways, and function values resolve
+    /// calls that bind more arguments, so kinds are iterated to a fixpoint (at most 8 rounds).
+    /// After the first round only the functions whose inputs changed are looked at again: those
+    /// whose parameters changed, callers of those whose return changed, functions nested in, or
+    /// in the module of, one whose locals changed, and methods of classes whose attributes
+    /// changed. On the Keras sources this is what keeps later rounds cheap.
+    private func settle() {
+        let dependents = Dependents(index: index)
+        var dirty = Set(index.functions.map(\.id))
+        var callers: [Int: Set<Int>] = [:]
+        while rounds < 8, !dirty.isEmpty {
+            rounds += 1
+            let attributesBefore = attributes
+            var next: Set<Int> = []
+            for function in index.functions where dirty.contains(function.id) {
                 let before = (locals[function.id], returns[function.id])
                 inferBody(of: function)
-                if before.0 != locals[function.id] || before.1 != returns[function.id] { changed = true }
+                if before.0 != locals[function.id] { next.formUnion(dependents.ofLocals(function)) }
+                if before.1 != returns[function.id] { next.formUnion(callers[function.id] ?? []) }
             }
-            if propagateArguments() { changed = true }
-            if !changed { break }
+            for function in index.functions where dirty.contains(function.id) {
+                let contribution = arguments(passedBy: function)
+                for callee in contributions[function.id]?.callees.subtracting(contribution.callees) ?? [] {
+                    callers[callee]?.remove(function.id)
+                }
+                for callee in contribution.callees { callers[callee, default: []].insert(function.id) }
+                contributions[function.id] = contribution
+            }
+            for (owner, held) in attributes where attributesBefore[owner] != held {
+                next.formUnion(dependents.ofAttributes(ofClass: owner))
+            }
+            // Nested functions read their enclosing function's parameters too.
+            for id in mergeArguments() {
+                next.insert(id)
+                next.formUnion(dependents.ofLocals(index.functions[id]))
+            }
+            dirty = next
         }
     }
 
@@ -103,78 +137,174 @@ public final class KindInference {
         }
     }
 
-    /// Binds each call's arguments to its project callee's parameters and joins their kinds.
-    private func propagateArguments() -> Bool {
-        var observed: [Int: [String: ParameterKind]] = [:]
-        for function in index.functions {
-            guard let resolver = resolvers[function.id] else { continue }
-            for expression in resolver.ownExpressions() {
-                expression.forEachSubexpression(enteringLambdas: false) { inner in
-                    guard case .call(let call) = inner.kind else { return }
-                    // Dataset.map(f) and its kin call f on the dataset's elements, all tensors.
-                    if case .attribute(let base, let method) = call.function.kind,
-                        ["map", "filter", "flat_map", "interleave"].contains(method),
-                        self.kind(of: base, in: function) == .dataset, let first = call.arguments.first,
-                        case .project(let mappedID)? = resolver.resolveReference(first)
-                    {
+    /// What one function's call sites pass to its project callees' parameters.
+    private struct Contribution {
+        var passed: [Int: [String: ParameterKind]] = [:]
+        var callees: Set<Int> = []
+
+        mutating func pass(_ kind: ParameterKind, to parameter: String, of callee: Int) {
+            if var existing = passed[callee]?[parameter] {
+                existing.kind = existing.kind.joined(with: kind.kind)
+                if existing.sources.count < 3 { existing.sources += kind.sources }
+                passed[callee]?[parameter] = existing
+            } else {
+                passed[callee, default: [:]][parameter] = kind
+            }
+        }
+    }
+
+    /// What `function`'s calls pass to the parameters of the project functions they call.
+    private func arguments(passedBy function: FunctionNode) -> Contribution {
+        var contribution = Contribution()
+        guard let resolver = resolvers[function.id] else { return contribution }
+        for expression in resolver.ownExpressions() {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                guard case .call(let call) = inner.kind else { return }
+                // Dataset.map(f) and its kin call f on the dataset's elements, all tensors.
+                if case .attribute(let base, let method) = call.function.kind,
+                    ["map", "filter", "flat_map", "interleave"].contains(method),
+                    self.kind(of: base, in: function) == .dataset, let first = call.arguments.first,
+                    case .functions(let mappedIDs) = self.kind(of: first, in: function)
+                {
+                    for mappedID in mappedIDs {
                         let mapped = index.functions[mappedID]
                         for parameter in mapped.parameters where parameter.kind == .regular || parameter.kind == .positionalOnly {
-                            observed[mappedID, default: [:]][parameter.name] = ParameterKind(
+                            contribution.passed[mappedID, default: [:]][parameter.name] = ParameterKind(
                                 kind: .tensor, evidence: .static,
                                 sources: ["\(function.file):\(inner.range.line) maps it over a dataset's elements"],
                                 suppliedByCaller: true)
                         }
-                        called.insert(mappedID)
+                        contribution.callees.insert(mappedID)
                     }
-                    let (targets, bindsSelf) = resolver.resolve(call)
-                    for case .project(let calleeID) in targets {
-                        called.insert(calleeID)
-                        let callee = index.functions[calleeID]
-                        var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
-                        // A method called on an instance, or a classmethod however it is called,
-                        // has its first parameter bound already.
-                        let isClassMethod = callee.decorators.contains { $0.isBuiltinName(["classmethod"]) }
-                        if (bindsSelf || isClassMethod) && callee.kind == .method && !positional.isEmpty {
-                            positional.removeFirst()
-                        }
-                        var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
-                            if case .starred = argument.kind { return nil }
-                            return (parameter.name, argument)
-                        }
-                        for keyword in call.keywords {
-                            if let name = keyword.name { bound.append((name, keyword.value)) }
-                        }
-                        for (name, argument) in bound {
-                            let kind = self.kind(of: argument, in: function)
-                            let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
-                            if var existing = observed[calleeID]?[name] {
-                                existing.kind = existing.kind.joined(with: kind)
-                                if existing.sources.count < 3 { existing.sources.append(source) }
-                                observed[calleeID]?[name] = existing
-                            } else {
-                                observed[calleeID, default: [:]][name] = ParameterKind(
-                                    kind: kind, evidence: .static, sources: [source], suppliedByCaller: true)
-                            }
-                        }
+                }
+                let (targets, bindsSelf) = self.targets(of: call, in: function)
+                for case .project(let calleeID) in targets {
+                    contribution.callees.insert(calleeID)
+                    let callee = index.functions[calleeID]
+                    var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
+                    // A method called on an instance, or a classmethod however it is called,
+                    // has its first parameter bound already.
+                    let isClassMethod = callee.decorators.contains { $0.isBuiltinName(["classmethod"]) }
+                    if (bindsSelf || isClassMethod) && callee.kind == .method && !positional.isEmpty {
+                        positional.removeFirst()
+                    }
+                    var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
+                        if case .starred = argument.kind { return nil }
+                        return (parameter.name, argument)
+                    }
+                    for keyword in call.keywords {
+                        if let name = keyword.name { bound.append((name, keyword.value)) }
+                    }
+                    for (name, argument) in bound {
+                        let kind = self.kind(of: argument, in: function)
+                        let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
+                        contribution.pass(
+                            ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                            to: name, of: calleeID)
                     }
                 }
             }
         }
-        var changed = false
+        return contribution
+    }
+
+    /// Joins what every caller passes into each function's parameter kinds (hints win), and
+    /// returns the functions whose parameter kinds changed.
+    private func mergeArguments() -> Set<Int> {
+        var observed = Contribution()
+        for id in contributions.keys.sorted() {
+            guard let contribution = contributions[id] else { continue }
+            called.formUnion(contribution.callees)
+            for (callee, passed) in contribution.passed {
+                for (name, kind) in passed { observed.pass(kind, to: name, of: callee) }
+            }
+        }
+        bindDecoratedFunctions(into: &observed.passed)
+        var changed: Set<Int> = []
         for function in index.functions {
             var merged = hints[function.id] ?? [:]
-            for (name, kind) in observed[function.id] ?? [:] where merged[name] == nil {
+            for (name, kind) in observed.passed[function.id] ?? [:] where merged[name] == nil {
                 merged[name] = kind
             }
-            for (name, kind) in observed[function.id] ?? [:] where merged[name]?.evidence == .hint {
+            for (name, kind) in observed.passed[function.id] ?? [:] where merged[name]?.evidence == .hint {
                 merged[name]?.suppliedByCaller = kind.suppliedByCaller
             }
             if parameters[function.id] != merged {
                 parameters[function.id] = merged
-                changed = true
+                changed.insert(function.id)
             }
         }
         return changed
+    }
+
+    /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
+    /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
+    private func bindDecoratedFunctions(into observed: inout [Int: [String: ParameterKind]]) {
+        for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
+            let scope = function.enclosing ?? index.moduleBodies[function.module.description]
+            guard let scope else { continue }
+            for decorator in function.decorators {
+                let applied: ValueKind
+                if case .call(let call) = decorator.kind {
+                    applied = callKind(call, in: scope)
+                } else {
+                    applied = kind(of: decorator, in: scope)
+                }
+                guard case .functions(let decoratorIDs) = applied else { continue }
+                for decoratorID in decoratorIDs {
+                    guard let first = index.functions[decoratorID].parameters.first else { continue }
+                    called.insert(decoratorID)
+                    let source = "\(function.file):\(decorator.range.line) decorates `\(function.qualname)` with it"
+                    let passed = ParameterKind(kind: .functions([function.id]), evidence: .static, sources: [source], suppliedByCaller: true)
+                    if var existing = observed[decoratorID]?[first.name] {
+                        existing.kind = existing.kind.joined(with: passed.kind)
+                        observed[decoratorID]?[first.name] = existing
+                    } else {
+                        observed[decoratorID, default: [:]][first.name] = passed
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Calls
+
+    /// What a call calls: by syntax first (names, imports, `self`, constructors), then by the kind
+    /// of value the callee holds: a function passed as an argument or kept in a dict or list, an
+    /// instance of a project class (its `__call__`, or a Keras subclass's `call`), a method of
+    /// such an instance. The flag says whether the callee's first parameter is bound already.
+    public func targets(of call: Call, in function: FunctionNode) -> (targets: [CallTarget], bindsSelf: Bool) {
+        guard let resolver = resolvers[function.id] else { return ([], false) }
+        let syntactic = resolver.resolve(call)
+        if !syntactic.targets.isEmpty { return syntactic }
+        if case .attribute(let base, let name) = call.function.kind, let owner = projectClass(of: kind(of: base, in: function)),
+            let method = resolver.method(named: name, from: [owner], skippingFirst: false)
+        {
+            return ([method], true)
+        }
+        switch kind(of: call.function, in: function) {
+        case .functions(let ids):
+            let callees = ids.sorted().map { index.functions[$0] }
+            // A bound method passed as a value (`self.normalize`) has its `self` already.
+            let bound = callees.allSatisfy { $0.kind == .method && !$0.decorators.contains { $0.isBuiltinName(["staticmethod"]) } }
+            return (callees.map { .project($0.id) }, bound)
+        case let kind:
+            guard let owner = projectClass(of: kind) else { return ([], false) }
+            // Calling a Keras layer runs Keras's `__call__`, which runs the subclass's `call`
+            // (Keras 3.15, layers/layer.py); calling a plain object runs its `__call__`.
+            let entry = kind.isKerasObject
+                ? resolver.method(named: "call", from: [owner], skippingFirst: false)
+                : resolver.method(named: "__call__", from: [owner], skippingFirst: false)
+            return (entry.map { [$0] } ?? [], true)
+        }
+    }
+
+    /// The project class a value is an instance of, if known.
+    private func projectClass(of kind: ValueKind) -> ClassNode? {
+        switch kind {
+        case .instance(let name), .kerasObject(projectClass: let name?): return index.class(named: name)
+        default: return nil
+        }
     }
 
     // MARK: Bodies
@@ -215,7 +345,16 @@ public final class KindInference {
                         scope[name] = current.isTensorLike || added.isTensorLike ? .tensor : current
                     }
                 case .for(let target, let iterable, _, _, _):
-                    assign(target, elementKind(of: self.kind(of: iterable, in: function), iterable: iterable))
+                    // `for name, fn in table.items()`: the key is left alone, the value is an element.
+                    if case .tuple(let pair) = target.kind, pair.count == 2, case .call(let call) = iterable.kind,
+                        case .attribute(let table, "items") = call.function.kind,
+                        case .container(let element) = self.kind(of: table, in: function)
+                    {
+                        assign(pair[0], .unknown)
+                        assign(pair[1], element)
+                    } else {
+                        assign(target, elementKind(of: self.kind(of: iterable, in: function), iterable: iterable))
+                    }
                 case .with(let items, _, _):
                     for item in items { if let target = item.target { assign(target, .unknown) } }
                 case .return(let value):
@@ -267,7 +406,10 @@ public final class KindInference {
                 if let kind = locals[outer.id]?[name] ?? parameters[outer.id]?[name]?.kind { return kind }
                 scope = outer.enclosing
             }
-            return moduleGlobals[function.module.description]?[name] ?? .unknown
+            if let global = moduleGlobals[function.module.description]?[name], global != .unknown { return global }
+            return functionReference(expression, in: function) ?? moduleGlobals[function.module.description]?[name] ?? .unknown
+        case .lambda:
+            return index.lambda(at: expression.range, in: function.file).map { .functions([$0.id]) } ?? .unknown
         case .call(let call):
             return callKind(call, in: function)
         case .binary(_, let left, let right):
@@ -287,14 +429,14 @@ public final class KindInference {
             }
         case .list(let elements), .tuple(let elements), .set(let elements):
             guard let first = elements.first else { return .container(.unknown) }
-            return .container(elements.dropFirst().reduce(kind(of: first, in: function)) { $0.joined(with: kind(of: $1, in: function)) })
+            return .containing(elements.dropFirst().reduce(kind(of: first, in: function)) { $0.joined(with: kind(of: $1, in: function)) })
         case .dictionary(let entries):
             guard let first = entries.first else { return .container(.unknown) }
-            return .container(entries.dropFirst().reduce(kind(of: first.value, in: function)) {
+            return .containing(entries.dropFirst().reduce(kind(of: first.value, in: function)) {
                 $0.joined(with: kind(of: $1.value, in: function))
             })
         case .comprehension(let comprehension):
-            return .container(kind(of: comprehension.value ?? comprehension.element, in: function))
+            return .containing(kind(of: comprehension.value ?? comprehension.element, in: function))
         case .conditional(_, let body, let orElse):
             return kind(of: body, in: function).joined(with: kind(of: orElse, in: function))
         case .attribute(let base, let name):
@@ -305,9 +447,16 @@ public final class KindInference {
             {
                 return held
             }
+            if let reference = functionReference(expression, in: function) { return reference }
             let receiver = kind(of: base, in: function)
-            if receiver == .kerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
+            if receiver.isKerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
                 return .container(.variable)
+            }
+            if receiver.isKerasObject, name == "layers" { return .container(.kerasObject(projectClass: nil)) }
+            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+                let owner = function.owningClass, hierarchy.isKerasLayer(owner), name == "layers"
+            {
+                return .container(.kerasObject(projectClass: nil))
             }
             if receiver.isTensorLike, name == "T" { return receiver }
             return .unknown
@@ -319,7 +468,7 @@ public final class KindInference {
     private func callKind(_ call: Call, in function: FunctionNode) -> ValueKind {
         guard let resolver = resolvers[function.id] else { return .unknown }
         if let node = resolver.classNode(for: call.function) {
-            return hierarchy.isKerasLayer(node) ? .kerasObject : .instance(node.qualifiedName)
+            return hierarchy.isKerasLayer(node) ? .kerasObject(projectClass: node.qualifiedName) : .instance(node.qualifiedName)
         }
         // A method on a value of known kind: `x.numpy()`, `dataset.map(f)`, `model(x)`.
         if case .attribute(let base, let name) = call.function.kind {
@@ -330,13 +479,21 @@ public final class KindInference {
                 return effect.returnedKind
             }
         }
+        if case .attribute(let base, "get") = call.function.kind, case .container(let element) = kind(of: base, in: function) {
+            return element
+        }
         let callee = kind(of: call.function, in: function)
-        if callee == .kerasObject { return .tensor }
-        let (targets, _) = resolver.resolve(call)
+        if callee.isKerasObject { return .tensor }
+        let (targets, _) = self.targets(of: call, in: function)
         for target in targets {
             switch target {
             case .project(let id):
                 if let returned = returns[id], returned != .unknown { return returned }
+            case .external("functools.partial"):
+                // `partial(step, model=m)` is `step` with some arguments bound.
+                if let wrapped = call.arguments.first, case .functions(let ids) = kind(of: wrapped, in: function) {
+                    return .functions(ids)
+                }
             case .external(let dotted):
                 if let effect = APITable.effect(ofFunction: APITable.normalize(dotted)), !effect.isDisjoint(with: .returnsAnyValue) {
                     return effect.returnedKind
@@ -347,13 +504,41 @@ public final class KindInference {
                 case "float": return .primitive("float")
                 case "str", "repr": return .primitive("str")
                 case "bool": return .primitive("bool")
+                // `iter(dataset)` yields what the dataset yields; `next()` takes one element.
+                case "iter", "reversed":
+                    return call.arguments.first.map { kind(of: $0, in: function) } ?? .unknown
+                case "next":
+                    return call.arguments.first.map { elementKindOfIterable($0, in: function) } ?? .unknown
                 case "list", "tuple", "sorted":
-                    return .container(call.arguments.first.map { elementKindOfIterable($0, in: function) } ?? .unknown)
+                    return .containing(call.arguments.first.map { elementKindOfIterable($0, in: function) } ?? .unknown)
                 default: continue
                 }
             }
         }
         return .unknown
+    }
+
+    /// Whether `name` is a variable of the project seen from `function`: a parameter or local of
+    /// it or of a function around it, or a module global (not an import, a def or a builtin).
+    public func isVariable(_ name: String, in function: FunctionNode) -> Bool {
+        var scope: FunctionNode? = function
+        while let current = scope {
+            if locals[current.id]?[name] != nil || current.parameters.contains(where: { $0.name == name }) { return true }
+            scope = current.enclosing
+        }
+        return moduleGlobals[function.module.description]?[name] != nil
+    }
+
+    /// Whether `function` assigns `name` in its own body (not a parameter, not an outer scope's).
+    public func bindsLocally(_ name: String, in function: FunctionNode) -> Bool {
+        locals[function.id]?[name] != nil
+    }
+
+    /// A project function named by a name or attribute chain (`scale`, `module.scale`,
+    /// `self.normalize`), as a value.
+    private func functionReference(_ expression: Expression, in function: FunctionNode) -> ValueKind? {
+        guard case .project(let id)? = resolvers[function.id]?.resolveReference(expression) else { return nil }
+        return .functions([id])
     }
 
     /// What `self.name` holds for instances of `owner`, looking in its project base classes too.
@@ -399,7 +584,7 @@ extension APIEffect {
         if contains(.returnsVariable) { return .variable }
         if contains(.returnsDataset) { return .dataset }
         if contains(.returnsKerasTensor) { return .kerasTensor }
-        if contains(.returnsModelOrLayer) { return .kerasObject }
+        if contains(.returnsModelOrLayer) { return .kerasObject(projectClass: nil) }
         if contains(.returnsNumpyArray) { return .ndarray }
         if contains(.returnsTensor) { return .tensor }
         return .unknown
@@ -412,4 +597,45 @@ extension Expression {
         if case .name(let name) = kind { return names.contains(name) }
         return false
     }
+}
+
+/// Which functions' inferred kinds read what another function's inference writes.
+private struct Dependents {
+    private var nested: [Int: [Int]] = [:]
+    private var inModule: [String: [Int]] = [:]
+    private var methodsOfClassAndSubclasses: [Int: [Int]] = [:]
+
+    init(index: ProjectIndex) {
+        for function in index.functions {
+            inModule[function.module.description, default: []].append(function.id)
+            var outer = function.enclosing
+            while let current = outer {
+                nested[current.id, default: []].append(function.id)
+                outer = current.enclosing
+            }
+        }
+        var methods: [Int: [Int]] = [:]
+        for function in index.functions {
+            if let owner = function.owningClass { methods[owner.id, default: []].append(function.id) }
+        }
+        // A method reads `self.x` from its class and its project base classes.
+        for node in index.classes {
+            var pending = [node]
+            var seen: Set<Int> = []
+            while let current = pending.popLast() {
+                guard seen.insert(current.id).inserted else { continue }
+                methodsOfClassAndSubclasses[current.id, default: []] += methods[node.id] ?? []
+                pending += current.bases.compactMap { base in
+                    index.resolver.qualifiedName(of: base, in: current.module).flatMap { index.class(named: $0) }
+                }
+            }
+        }
+    }
+
+    /// Those that read `function`'s locals: what it encloses, or its whole module for a module body.
+    func ofLocals(_ function: FunctionNode) -> [Int] {
+        function.kind == .moduleBody ? inModule[function.module.description] ?? [] : nested[function.id] ?? []
+    }
+
+    func ofAttributes(ofClass id: Int) -> [Int] { methodsOfClassAndSubclasses[id] ?? [] }
 }

@@ -21,16 +21,51 @@ public struct Project: Sendable {
         let rootPath = URL(fileURLWithPath: root).standardized.path
         var files: [File] = []
         var diagnostics: [SyntaxDiagnostic] = []
-        for source in pythonFiles(under: paths, root: rootPath) {
+        let sources = pythonFiles(under: paths, root: rootPath)
+        let names = moduleNames(of: sources, root: rootPath)
+        for source in sources {
             let relative = source.hasPrefix(rootPath + "/") ? String(source.dropFirst(rootPath.count + 1)) : source
             switch parser.parse(fileAt: source, displayPath: relative) {
             case .success(let module):
-                files.append(File(path: relative, name: ModuleName(relativePath: relative), module: module))
+                files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }
         }
         return Project(root: rootPath, files: files, diagnostics: diagnostics)
+    }
+
+    /// The name each file is imported by. Its import root is the nearest folder above it that is
+    /// not a package (has no `__init__.py`): that folder is what pytest's default `prepend` import
+    /// mode and `python script.py` put on `sys.path`, so `tests/test_data.py` is `test_data` and
+    /// `trainer/data.py` (with `trainer/__init__.py`) is `trainer.data`, wherever the analysis was
+    /// started. Files that would share a name keep their path from the project root instead.
+    static func moduleNames(of sources: [String], root: String) -> [String: ModuleName] {
+        var isPackage: [String: Bool] = [:]
+        func package(_ folder: String) -> Bool {
+            if let known = isPackage[folder] { return known }
+            let found = FileManager.default.fileExists(atPath: folder + "/__init__.py")
+            isPackage[folder] = found
+            return found
+        }
+        var names: [String: ModuleName] = [:]
+        var owners: [String: [String]] = [:]
+        for source in sources {
+            var importRoot = (source as NSString).deletingLastPathComponent
+            while importRoot.count > 1, package(importRoot) {
+                importRoot = (importRoot as NSString).deletingLastPathComponent
+            }
+            let name = ModuleName(relativePath: String(source.dropFirst(importRoot.count).drop { $0 == "/" }))
+            names[source] = name
+            owners[name.description, default: []].append(source)
+        }
+        for (_, sharing) in owners where sharing.count > 1 {
+            for source in sharing {
+                let relative = source.hasPrefix(root + "/") ? String(source.dropFirst(root.count + 1)) : source
+                names[source] = ModuleName(relativePath: relative)
+            }
+        }
+        return names
     }
 
     static func pythonFiles(under paths: [String], root: String) -> [String] {

@@ -5,14 +5,18 @@ public enum ValueKind: Hashable, Sendable {
     case dataset
     case ndarray
     case kerasTensor
-    /// A Keras model or layer: calling it returns tensors.
-    case kerasObject
+    /// A Keras model or layer: calling it returns tensors. The project class it is an instance
+    /// of, when the project defines it (a `Model` subclass whose `call` the project wrote).
+    case kerasObject(projectClass: String?)
     /// A Python literal's type: int, float, str, bool, None.
     case primitive(String)
     /// A list, tuple or dict holding values of this kind.
     indirect case container(ValueKind)
     /// An instance of a project class.
     case instance(String)
+    /// One of these project functions, methods or lambdas (by index id): a function passed as a
+    /// value, kept in a container, or returned by a factory. Calling it calls them.
+    case functions(Set<Int>)
     case unknown
 
     /// SPEC §2 tensorParameter: tensors, variables, tensor-valued dataset elements, numpy arrays,
@@ -34,11 +38,39 @@ public enum ValueKind: Hashable, Sendable {
         }
     }
 
+    /// A container of `element`. Nesting deeper than three levels says nothing more (a
+    /// shape of shapes of shapes), and letting it grow would keep a loop such as `x = [x]`
+    /// from ever settling.
+    static func containing(_ element: ValueKind) -> ValueKind {
+        element.containerDepth >= 3 ? .container(.unknown) : .container(element)
+    }
+
+    private var containerDepth: Int {
+        if case .container(let element) = self { return 1 + element.containerDepth }
+        return 0
+    }
+
+    /// A Keras model or layer, the library's or a project subclass.
+    public var isKerasObject: Bool {
+        if case .kerasObject = self { return true }
+        return false
+    }
+
     /// The join of two observations of one value: equal kinds stay, anything else is unknown.
     func joined(with other: ValueKind) -> ValueKind {
         if self == other { return self }
         if self == .unknown { return other }
         if other == .unknown { return self }
+        switch (self, other) {
+        case (.functions(let a), .functions(let b)): return .functions(a.union(b))
+        case (.kerasObject(let a), .kerasObject(let b)): return .kerasObject(projectClass: a == b ? a : nil)
+        // An optional callback or model: `None` at one call, a function or an object at another.
+        case (.primitive("None"), .functions), (.primitive("None"), .instance), (.primitive("None"), .kerasObject):
+            return other
+        case (.functions, .primitive("None")), (.instance, .primitive("None")), (.kerasObject, .primitive("None")):
+            return self
+        default: break
+        }
         if case .primitive(let a) = self, case .primitive(let b) = other {
             if a == "None" { return other }
             if b == "None" { return self }
@@ -61,6 +93,7 @@ public enum ValueKind: Hashable, Sendable {
         case .primitive(let type): return type
         case .container(let element): return "container of \(element.description)"
         case .instance(let name): return name
+        case .functions(let ids): return ids.count == 1 ? "function" : "one of \(ids.count) functions"
         case .unknown: return "unknown"
         }
     }
