@@ -166,6 +166,9 @@ final class CallResolver {
             return kinds.kind(of: call.function, in: function) == .unknown ? name : nil
         case .subscript(let table, _):
             guard kinds.kind(of: call.function, in: function) == .unknown else { return nil }
+            if case .call(let lookup) = table.kind, let builtin = lookup.function.dottedText {
+                return builtin + "()[...]"
+            }
             return (table.dottedText ?? "a computed table") + "[...]"
         case .call(let chooser):
             if chooser.function.isBuiltinName(["eval"]) { return "eval(...)" }

@@ -87,4 +87,58 @@ final class CallGraphTests: XCTestCase {
         XCTAssertEqual(calls["app.model"], ["app.model.build", "<builtin>.print"], "a module's top level is a caller too")
         XCTAssertTrue(index.functions.contains { $0.qualname == "build.<locals>.<lambda>" && $0.kind == .lambda })
     }
+
+    func testCallsThroughValuesAndUnresolvedCallees() throws {
+        let (index, calls) = try graph([
+            "ops.py": """
+                import pickle
+                import functools
+
+                def relu(x): return x
+                def gelu(x): return x
+
+                BLOCKS = {"relu": relu, "gelu": gelu}
+                STAGES = [relu, gelu]
+
+                def register(fn):
+                    return fn
+
+                @register
+                def block(x): return x
+
+                class Scaler:
+                    def __call__(self, x): return x
+
+                def make():
+                    def inner(x): return x
+                    return inner
+
+                def by_name(name, x): return BLOCKS[name](x)
+                def by_get(name, x): return BLOCKS.get(name)(x)
+                def in_loop(x):
+                    for stage in STAGES:
+                        x = stage(x)
+                    return x
+                def through(fn, obj, x): return fn(obj(x))
+                def factory(x): return make()(x)
+                bound = functools.partial(gelu)
+                def partial_call(x): return bound(x)
+                def unknown(hook, x): return hook(x) + globals()["relu"](x)
+
+                through(relu, Scaler(), 1)
+                unknown(pickle.load(open("f")), 1)
+                """,
+        ])
+        XCTAssertEqual(calls["ops.by_name"], ["ops.relu", "ops.gelu"], "every entry of the dict")
+        XCTAssertEqual(calls["ops.by_get"], ["ops.relu", "ops.gelu"])
+        XCTAssertEqual(calls["ops.in_loop"], ["ops.relu", "ops.gelu"], "every element of the list")
+        XCTAssertEqual(calls["ops.through"], ["ops.relu", "ops.Scaler.__call__"], "a function and an instance passed in")
+        XCTAssertEqual(calls["ops.factory"], ["ops.make", "ops.make.<locals>.inner"], "the closure a factory returns")
+        XCTAssertEqual(calls["ops.partial_call"], ["ops.gelu"])
+        XCTAssertTrue(calls["ops"]?.contains("ops.register") == true, "a decorator is called where the def is")
+        let graph = CallGraph(index: index)
+        let unknown = try XCTUnwrap(index.functions.first { $0.qualname == "unknown" })
+        XCTAssertEqual(graph.unresolved[unknown.id]?.map(\.callee), ["hook", "globals()[...]"])
+        XCTAssertNil(graph.unresolved[try XCTUnwrap(index.functions.first { $0.qualname == "through" }).id])
+    }
 }
