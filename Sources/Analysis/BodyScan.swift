@@ -14,7 +14,8 @@ struct BodyScan {
 
         /// Effects on variables or objects that an enclosing function created for its own call
         /// (a captured list, a `nonlocal`), by that function's id: an effect for this function
-        /// and for other callers, none for the creator.
+        /// and for other callers, none for the creator. A method's effects on its receiver are
+        /// kept under `receiverKey(of:)` the method.
         var ownedEffects: [Int: String] = [:]
 
         /// The first reason found is the one reported.
@@ -68,7 +69,11 @@ struct BodyScan {
             if parameters.contains(name) { return true }
             return !locals.contains(name)
         }
-        let scope = Scope(isOutside: isOutside, globals: globals, nonlocals: nonlocals, creator: creator(of:))
+        // A method's writes through `self` change its receiver: whether that outlives the caller's
+        // call depends on the caller (a constructor call makes a new object), so they are kept
+        // under the receiver's key.
+        let receiver = selfName.map { name in { (root: String) -> Int? in root == name ? Self.receiverKey(of: function.id) : creator(of: root) } }
+        let scope = Scope(isOutside: isOutside, globals: globals, nonlocals: nonlocals, creator: receiver ?? creator(of:))
 
         var pending = [function.body]
         while let statements = pending.popLast() {
@@ -142,7 +147,6 @@ struct BodyScan {
 
     private func scan(_ expression: Expression, scope: Scope, tensorParameters: Set<String>,
                       result: inout Result) {
-        guard let resolver = kinds.resolvers[function.id] else { return }
         var found = result
         defer { result = found }
         expression.forEachSubexpression(enteringLambdas: false) { inner in
@@ -153,7 +157,7 @@ struct BodyScan {
                     found.computes("tensor arithmetic", line)
                 }
             case .call(let call):
-                let (targets, _) = resolver.resolve(call)
+                let (targets, _) = kinds.targets(of: call, in: function)
                 for target in targets {
                     switch target {
                     case .external(let dotted):
@@ -288,6 +292,10 @@ struct BodyScan {
         }
         return names
     }
+
+    /// The key of effects on a method's receiver (`self`) among owned effects: negative, so it
+    /// never clashes with a function id.
+    static func receiverKey(of function: Int) -> Int { -(function + 1) }
 
     /// The names the body declares `global` and `nonlocal`.
     private func declaredGlobals() -> (globals: Set<String>, nonlocals: Set<String>) {

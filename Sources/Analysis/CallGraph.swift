@@ -20,6 +20,20 @@ public struct CallGraph: Sendable {
         public var caller: Int
         public var callee: CallTarget
         public var line: Int
+        /// What the callee's `self` is, for a method.
+        public var receiver: Receiver = .other
+    }
+
+    /// The object a method is called on, from the caller's side: what decides whether the
+    /// method's writes to `self` are writes the caller must answer for.
+    public enum Receiver: Hashable, Sendable {
+        /// The caller's own `self` (`self.update()`, `super().__init__()`).
+        case callersSelf
+        /// An object the caller made: a constructor call, or a local it holds (`Tracker()`,
+        /// `tracker.update()` after `tracker = Tracker()`).
+        case callersOwn
+        /// Anything else: an argument, a global, a function that is not a method.
+        case other
     }
 
     /// A call whose callee static analysis cannot name: a parameter or variable of unknown value
@@ -42,10 +56,18 @@ public struct CallGraph: Sendable {
         for function in index.functions {
             guard let resolver = kinds.resolvers[function.id] else { continue }
             let found = resolver.callSites(kinds: kinds)
-            for (line, target) in found.sites {
-                add(Edge(caller: function.id, callee: target, line: line))
+            for site in found.sites {
+                add(Edge(caller: function.id, callee: site.target, line: site.line, receiver: site.receiver))
             }
             if !found.unresolved.isEmpty { unresolved[function.id] = found.unresolved }
+            // pytest runs the fixtures a test or fixture names before it.
+            if kinds.fixtures.isTest(function) || kinds.fixtures.fixtures.contains(function.id) {
+                for parameter in function.parameters {
+                    if let fixture = kinds.fixtures.fixture(named: parameter.name, for: function), fixture.id != function.id {
+                        add(Edge(caller: function.id, callee: .project(fixture.id), line: parameter.range.line))
+                    }
+                }
+            }
             // `@register` above a def calls `register` where the def is.
             guard !function.decorators.isEmpty, let scope = function.enclosing ?? index.moduleBodies[function.module.description] else {
                 continue
@@ -128,16 +150,19 @@ final class CallResolver {
     /// Every call in the function's own body (not in nested defs or lambdas, which are nodes of
     /// their own), with what it resolves to, and the calls nothing resolves. Functions passed as
     /// arguments count as called.
-    func callSites(kinds: KindInference) -> (sites: [(line: Int, target: CallTarget)], unresolved: [CallGraph.UnresolvedCall]) {
-        var sites: [(Int, CallTarget)] = []
+    func callSites(kinds: KindInference)
+        -> (sites: [(line: Int, target: CallTarget, receiver: CallGraph.Receiver)], unresolved: [CallGraph.UnresolvedCall])
+    {
+        var sites: [(Int, CallTarget, CallGraph.Receiver)] = []
         var unresolved: [CallGraph.UnresolvedCall] = []
         let constructed = self.constructed
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
                 guard case .call(let call) = inner.kind else { return }
                 let targets = kinds.targets(of: call, in: function).targets
+                let receiver = targets.isEmpty ? .other : self.receiver(of: call, kinds: kinds)
                 for target in targets {
-                    sites.append((inner.range.line, target))
+                    sites.append((inner.range.line, target, receiver))
                 }
                 if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {
                     unresolved.append(CallGraph.UnresolvedCall(line: inner.range.line, callee: callee))
@@ -145,9 +170,9 @@ final class CallResolver {
                 // A function handed to another (dataset.map(fn), a callback) is called by it.
                 for argument in call.arguments + call.keywords.map(\.value) {
                     if case .lambda = argument.kind, let lambda = index.lambda(at: argument.range, in: function.file) {
-                        sites.append((inner.range.line, .project(lambda.id)))
+                        sites.append((inner.range.line, .project(lambda.id), .other))
                     } else if let target = resolveValue(argument, constructed: constructed), case .project = target {
-                        sites.append((inner.range.line, target))
+                        sites.append((inner.range.line, target, .other))
                     }
                 }
             }
@@ -155,30 +180,47 @@ final class CallResolver {
         return (sites, unresolved)
     }
 
-    /// The callee of a call that resolved to nothing, when it is a value static analysis cannot
-    /// know (rule 2 of the corpus README): a variable of unknown kind, an entry of a table of
-    /// unknown content, or a function looked up by a name computed at run time. A method called
-    /// on an object (`obj.update()`) is not one: it is a library method or an attribute.
-    private func unresolvedCallee(_ call: Call, kinds: KindInference) -> String? {
-        switch call.function.kind {
+    /// What a method called here runs on.
+    private func receiver(of call: Call, kinds: KindInference) -> CallGraph.Receiver {
+        if classNode(for: call.function) != nil { return .callersOwn }
+        if case .classes = kinds.kind(of: call.function, in: function) { return .callersOwn }
+        guard case .attribute(let base, _) = call.function.kind else { return .other }
+        switch base.kind {
+        case .call(let inner):
+            if inner.function.isBuiltinName(["super"]) { return function.owningClass != nil ? .callersSelf : .other }
+            return classNode(for: inner.function) != nil ? .callersOwn : .other
         case .name(let name):
-            guard kinds.isVariable(name, in: function) else { return nil }
-            return kinds.kind(of: call.function, in: function) == .unknown ? name : nil
-        case .subscript(let table, _):
-            guard kinds.kind(of: call.function, in: function) == .unknown else { return nil }
-            if case .call(let lookup) = table.kind, let builtin = lookup.function.dottedText {
+            if function.kind == .method, name == function.parameters.first?.name,
+                !function.decorators.contains(where: { $0.isBuiltinName(["staticmethod"]) })
+            {
+                return .callersSelf
+            }
+            return kinds.bindsLocally(name, in: function) && !isParameter(name) && function.kind != .moduleBody ? .callersOwn : .other
+        default:
+            return .other
+        }
+    }
+
+    /// The callee of a call that resolved to nothing, when it is a value loaded or looked up at
+    /// run time (`pickle.load`, `getattr(obj, name)`, `globals()[name]`), directly or through
+    /// parameters, variables and containers: it could be anything, the caller included. Values
+    /// that library calls return otherwise (a `namedtuple` class, a compiled model) are library
+    /// objects, and calls of them are library calls.
+    private func unresolvedCallee(_ call: Call, kinds: KindInference) -> String? {
+        guard kinds.kind(of: call.function, in: function) == .dynamic else { return nil }
+        switch call.function.kind {
+        case .name(let name): return name
+        case .attribute, .subscript:
+            if case .subscript(let table, _) = call.function.kind, case .call(let lookup) = table.kind,
+                let builtin = lookup.function.dottedText
+            {
                 return builtin + "()[...]"
             }
-            return (table.dottedText ?? "a computed table") + "[...]"
+            return call.function.dottedText ?? (call.function.rootName.map { $0 + "[...]" } ?? "a computed value")
         case .call(let chooser):
-            if chooser.function.isBuiltinName(["eval"]) { return "eval(...)" }
-            if chooser.function.isBuiltinName(["getattr"]), chooser.arguments.count >= 2 {
-                if case .constant(.string) = chooser.arguments[1].kind { return nil }
-                return "getattr(...)"
-            }
-            return nil
+            return (chooser.function.dottedText ?? "a call") + "(...)"
         default:
-            return nil
+            return "a computed value"
         }
     }
 

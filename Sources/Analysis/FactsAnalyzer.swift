@@ -95,24 +95,15 @@ public struct FactsAnalyzer {
         guard !parameters.isEmpty else {
             return Fact(.no, reasons: ["it takes no parameters besides self: nothing for a graph to gain"])
         }
-        var known = kinds.parameters[function.id] ?? [:]
-        if kinds.called.contains(function.id) {
-            // A defaulted parameter no caller supplies holds its default.
-            for parameter in parameters where known[parameter.name] == nil {
-                guard let value = parameter.defaultValue, case .constant = value.kind else { continue }
-                let kind = kinds.kind(of: value, in: function)
-                known[parameter.name] = KindInference.ParameterKind(
-                    kind: kind, evidence: .static, sources: ["no caller supplies it: it keeps its default"], suppliedByCaller: false)
-            }
-        }
+        let known = kinds.parameters[function.id] ?? [:]
         if let tensor = parameters.first(where: { known[$0.name]?.kind.isTensorLike == true }), let kind = known[tensor.name] {
             return Fact(.yes, kind.evidence, reasons: ["`\(tensor.name)` is a \(kind.kind.description): " + kind.sources.joined(separator: "; ")])
         }
-        if parameters.allSatisfy({ (known[$0.name]?.kind ?? .unknown) != .unknown }) {
+        if parameters.allSatisfy({ !(known[$0.name]?.kind ?? .unknown).isUndetermined }) {
             let described = parameters.map { "`\($0.name)` is \(known[$0.name]?.kind.description ?? "?")" }
             return Fact(.no, reasons: ["no parameter receives a tensor: " + described.joined(separator: ", ")])
         }
-        let untyped = parameters.filter { (known[$0.name]?.kind ?? .unknown) == .unknown }.map { "`\($0.name)`" }
+        let untyped = parameters.filter { (known[$0.name]?.kind ?? .unknown).isUndetermined }.map { "`\($0.name)`" }
         return Fact(.unknown, reasons: ["nothing types " + untyped.joined(separator: ", ") + " (no hint, no resolved caller)"])
     }
 
@@ -159,8 +150,8 @@ public struct FactsAnalyzer {
         // Methods only Keras calls (a Model's `call`, `train_step`) are not entry points: nothing
         // in the project shows how they are called.
         var pending = index.functions.filter { function in
-            function.kind == .moduleBody || function.qualname.split(separator: ".").last.map { $0.hasPrefix("test") } == true
-        }.map(\.id)
+            function.kind == .moduleBody || kinds.fixtures.isTest(function)
+        }.map(\.id) + kinds.fixtures.autouse.map(\.id)
         var seen = Set(pending)
         while let next = pending.popLast() {
             for case .project(let callee) in graph.callees(of: index.functions[next]) where seen.insert(callee).inserted {
@@ -178,17 +169,24 @@ public struct FactsAnalyzer {
             if case .project(let callee) = edge.callee { callers[callee, default: []].insert(edge.caller) }
         }
         var reasons: [Int: String] = [:]
+        // The unresolved call each function reaches first, in words: `hook` (app/train.py:12).
+        var origins: [Int: String] = [:]
         var pending: [Int] = []
         for (id, calls) in graph.unresolved.sorted(by: { $0.key < $1.key }) {
             guard let first = calls.first else { continue }
             reasons[id] = "line \(first.line) calls `\(first.callee)`, whose value static analysis cannot resolve"
+            origins[id] = "`\(first.callee)` (\(index.functions[id].file):\(first.line))"
             pending.append(id)
         }
-        while let next = pending.popLast() {
-            for caller in callers[next] ?? [] where reasons[caller] == nil {
-                let callee = index.functions[next]
-                let first = graph.unresolved[next]?.first.map { " (`\($0.callee)`, line \($0.line))" } ?? ""
-                reasons[caller] = "it calls \(callee.qualname), which calls a value static analysis cannot resolve" + first
+        // Breadth first, so each caller names the nearest unresolved call.
+        var cursor = 0
+        while cursor < pending.count {
+            let next = pending[cursor]
+            cursor += 1
+            for caller in (callers[next] ?? []).sorted() where reasons[caller] == nil {
+                let origin = origins[next] ?? "a value"
+                reasons[caller] = "it calls \(index.functions[next].qualname), which leads to a call of \(origin) that static analysis cannot resolve"
+                origins[caller] = origin
                 pending.append(caller)
             }
         }
@@ -212,28 +210,59 @@ public struct FactsAnalyzer {
 
     // MARK: Propagation
 
+    private struct Pair: Hashable {
+        var callee: Int
+        var receiver: CallGraph.Receiver
+        init(_ callee: Int, _ receiver: CallGraph.Receiver) { self.callee = callee; self.receiver = receiver }
+    }
+
     /// Side effects through the call graph. An effect on a variable or object that an
     /// enclosing function created for its own call (a list its nested helper appends to, a
     /// `nonlocal` counter) stops at that function: it does not outlive the creator's call.
     private func propagateSideEffects(_ direct: [BodyScan.Result]) -> [Fact] {
         var facts = direct.map(\.sideEffects)
         var owned = direct.map(\.ownedEffects)
+        var calls: [Int: Set<Pair>] = [:]
+        for edge in graph.edges {
+            if case .project(let callee) = edge.callee { calls[edge.caller, default: []].insert(Pair(callee, edge.receiver)) }
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < index.functions.count + 1 {
             changed = false
             rounds += 1
             for function in index.functions {
-                for case .project(let callee) in graph.callees(of: function) where callee != function.id {
+                for pair in calls[function.id] ?? [] where pair.callee != function.id {
+                    let (callee, receiver) = (pair.callee, pair.receiver)
                     let via = "it calls \(index.functions[callee].qualname)"
                     if facts[function.id].value != .yes, facts[callee].value == .yes {
                         let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
                         facts[function.id] = Fact(.yes, facts[callee].evidence, reasons: [via + reason])
                         changed = true
                     }
-                    for (owner, reason) in owned[callee] where owner != function.id && owned[function.id][owner] == nil {
-                        owned[function.id][owner] = "\(via): \(reason)"
-                        changed = true
+                    for (owner, reason) in owned[callee] where owner != function.id {
+                        var key: Int? = owner
+                        if owner == BodyScan.receiverKey(of: callee) {
+                            // The callee's writes to its `self`: nothing for a caller that made the
+                            // object, its own receiver's for a caller calling through `self`, and
+                            // a plain effect otherwise.
+                            switch receiver {
+                            case .callersOwn: continue
+                            case .callersSelf: key = function.kind == .method ? BodyScan.receiverKey(of: function.id) : nil
+                            case .other: key = nil
+                            }
+                        }
+                        guard let key else {
+                            if facts[function.id].value != .yes {
+                                facts[function.id] = Fact(.yes, reasons: ["\(via): \(reason)"])
+                                changed = true
+                            }
+                            continue
+                        }
+                        if owned[function.id][key] == nil {
+                            owned[function.id][key] = "\(via): \(reason)"
+                            changed = true
+                        }
                     }
                 }
             }

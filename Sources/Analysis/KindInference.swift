@@ -17,11 +17,14 @@ public final class KindInference {
 
     let index: ProjectIndex
     let hierarchy: ClassHierarchy
+    let fixtures: PytestFixtures
     private(set) var resolvers: [Int: CallResolver] = [:]
     /// Kinds from annotations, read once: every propagation round starts from them.
     private var hints: [Int: [String: ParameterKind]] = [:]
     public private(set) var parameters: [Int: [String: ParameterKind]] = [:]
     public private(set) var returns: [Int: ValueKind] = [:]
+    /// What a generator yields (a pytest fixture that yields its value, say).
+    private var yields: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
     public private(set) var called: Set<Int> = []
     /// Rounds it took to settle (at most 8), for benchmarks.
@@ -36,6 +39,7 @@ public final class KindInference {
     public init(index: ProjectIndex, hierarchy: ClassHierarchy) {
         self.index = index
         self.hierarchy = hierarchy
+        fixtures = PytestFixtures(index: index)
         for function in index.functions {
             resolvers[function.id] = CallResolver(index: index, function: function)
         }
@@ -220,11 +224,24 @@ public final class KindInference {
             }
         }
         bindDecoratedFunctions(into: &observed.passed)
+        bindPytestArguments(into: &observed)
         var changed: Set<Int> = []
         for function in index.functions {
             var merged = hints[function.id] ?? [:]
             for (name, kind) in observed.passed[function.id] ?? [:] where merged[name] == nil {
                 merged[name] = kind
+            }
+            // A defaulted parameter no caller supplies holds its default (`activation=tf.nn.relu`).
+            if called.contains(function.id) {
+                let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
+                for parameter in function.parameters where merged[parameter.name] == nil {
+                    guard let value = parameter.defaultValue else { continue }
+                    let kind = self.kind(of: value, in: scope)
+                    guard kind != .unknown else { continue }
+                    merged[parameter.name] = ParameterKind(
+                        kind: kind, evidence: .static, sources: ["no caller supplies it: it keeps its default, a \(kind.description)"],
+                        suppliedByCaller: false)
+                }
             }
             for (name, kind) in observed.passed[function.id] ?? [:] where merged[name]?.evidence == .hint {
                 merged[name]?.suppliedByCaller = kind.suppliedByCaller
@@ -267,6 +284,38 @@ public final class KindInference {
         }
     }
 
+    /// pytest calls tests and fixtures: each parameter gets its `parametrize` values, or the
+    /// value of the fixture it names (what the fixture returns or yields), or a pytest object.
+    private func bindPytestArguments(into observed: inout Contribution) {
+        for function in index.functions where fixtures.isTest(function) || fixtures.fixtures.contains(function.id) {
+            let parametrized = PytestFixtures.parametrizedValues(of: function, index: index)
+            let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
+            let isMethod = function.kind == .method
+            for parameter in function.parameters.dropFirst(isMethod ? 1 : 0)
+            where parameter.kind == .regular || parameter.kind == .positionalOnly || parameter.kind == .keywordOnly {
+                if let cases = parametrized[parameter.name], let first = cases.first {
+                    let kind = cases.dropFirst().reduce(self.kind(of: first, in: scope)) { $0.joined(with: self.kind(of: $1, in: scope)) }
+                    let source = "\(function.file):\(first.range.line) parametrizes it with \(cases.count) \(kind.description) values"
+                    observed.pass(ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else if let fixture = fixtures.fixture(named: parameter.name, for: function), fixture.id != function.id {
+                    let kind = yields[fixture.id] ?? returns[fixture.id] ?? .unknown
+                    let source = "pytest passes the fixture `\(parameter.name)` (\(fixture.file):\(fixture.line)), a \(kind.description)"
+                    observed.pass(ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else if PytestFixtures.builtin.contains(parameter.name) {
+                    let source = "pytest passes its `\(parameter.name)` fixture"
+                    observed.pass(ParameterKind(kind: .instance("pytest." + parameter.name), evidence: .static, sources: [source],
+                                                suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else {
+                    continue
+                }
+                called.insert(function.id)
+            }
+        }
+    }
+
     // MARK: Calls
 
     /// What a call calls: by syntax first (names, imports, `self`, constructors), then by the kind
@@ -277,6 +326,18 @@ public final class KindInference {
         guard let resolver = resolvers[function.id] else { return ([], false) }
         let syntactic = resolver.resolve(call)
         if !syntactic.targets.isEmpty { return syntactic }
+        // `cls(...)` in a classmethod constructs the class; `self(...)` calls the instance.
+        if case .name(let name) = call.function.kind, function.kind == .method, name == function.parameters.first?.name,
+            let owner = function.owningClass
+        {
+            if function.decorators.contains(where: { $0.isBuiltinName(["classmethod"]) }) {
+                return (resolver.method(named: "__init__", from: [owner], skippingFirst: false).map { [$0] } ?? [], true)
+            }
+            let entry = hierarchy.isKerasLayer(owner)
+                ? resolver.method(named: "call", from: [owner], skippingFirst: false)
+                : resolver.method(named: "__call__", from: [owner], skippingFirst: false)
+            return (entry.map { [$0] } ?? [], true)
+        }
         if case .attribute(let base, let name) = call.function.kind, let owner = projectClass(of: kind(of: base, in: function)),
             let method = resolver.method(named: name, from: [owner], skippingFirst: false)
         {
@@ -288,6 +349,11 @@ public final class KindInference {
             // A bound method passed as a value (`self.normalize`) has its `self` already.
             let bound = callees.allSatisfy { $0.kind == .method && !$0.decorators.contains { $0.isBuiltinName(["staticmethod"]) } }
             return (callees.map { .project($0.id) }, bound)
+        case .classes(let ids):
+            let constructors = ids.sorted().compactMap { resolver.method(named: "__init__", from: [index.classes[$0]], skippingFirst: false) }
+            return (constructors, true)
+        case .library(let target):
+            return ([target], false)
         case let kind:
             guard let owner = projectClass(of: kind) else { return ([], false) }
             // Calling a Keras layer runs Keras's `__call__`, which runs the subclass's `call`
@@ -360,6 +426,11 @@ public final class KindInference {
                 case .return(let value):
                     let kind = value.map { self.kind(of: $0, in: function) } ?? .primitive("None")
                     returned = returned.map { $0.joined(with: kind) } ?? kind
+                case .expression(let value):
+                    if case .yield(let yielded) = value.kind {
+                        let kind = yielded.map { self.kind(of: $0, in: function) } ?? .primitive("None")
+                        yields[function.id] = yields[function.id].map { $0.joined(with: kind) } ?? kind
+                    }
                 default:
                     break
                 }
@@ -421,7 +492,10 @@ public final class KindInference {
         case .unary(_, let operand):
             return kind(of: operand, in: function)
         case .subscript(let base, _):
+            // `globals()[name]`: whatever the name picks at run time.
+            if case .call(let lookup) = base.kind, lookup.function.isBuiltinName(["globals", "locals", "vars"]) { return .dynamic }
             switch kind(of: base, in: function) {
+            case .dynamic: return .dynamic
             case .tensor, .variable, .kerasTensor: return .tensor
             case .ndarray: return .ndarray
             case .container(let element): return element
@@ -449,6 +523,9 @@ public final class KindInference {
             }
             if let reference = functionReference(expression, in: function) { return reference }
             let receiver = kind(of: base, in: function)
+            // A method of an object picked at run time is a call on an object, like any other;
+            // a function of a module picked at run time could be anything.
+            if receiver == .dynamicModule { return .dynamic }
             if receiver.isKerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
                 return .container(.variable)
             }
@@ -467,7 +544,11 @@ public final class KindInference {
 
     private func callKind(_ call: Call, in function: FunctionNode) -> ValueKind {
         guard let resolver = resolvers[function.id] else { return .unknown }
-        if let node = resolver.classNode(for: call.function) {
+        var constructed = resolver.classNode(for: call.function)
+        if constructed == nil, case .classes(let ids) = kind(of: call.function, in: function), ids.count == 1, let id = ids.first {
+            constructed = index.classes[id]
+        }
+        if let node = constructed {
             return hierarchy.isKerasLayer(node) ? .kerasObject(projectClass: node.qualifiedName) : .instance(node.qualifiedName)
         }
         // A method on a value of known kind: `x.numpy()`, `dataset.map(f)`, `model(x)`.
@@ -484,6 +565,7 @@ public final class KindInference {
         }
         let callee = kind(of: call.function, in: function)
         if callee.isKerasObject { return .tensor }
+        if callee == .dynamic { return .dynamic }
         let (targets, _) = self.targets(of: call, in: function)
         for target in targets {
             switch target {
@@ -494,12 +576,22 @@ public final class KindInference {
                 if let wrapped = call.arguments.first, case .functions(let ids) = kind(of: wrapped, in: function) {
                     return .functions(ids)
                 }
+            case .external("importlib.import_module"):
+                return .dynamicModule
+            case .external(let dotted) where Self.dynamicSources.contains(APITable.normalize(dotted)):
+                return .dynamic
             case .external(let dotted):
                 if let effect = APITable.effect(ofFunction: APITable.normalize(dotted)), !effect.isDisjoint(with: .returnsAnyValue) {
                     return effect.returnedKind
                 }
             case .builtin(let name):
                 switch name {
+                case "eval": return .dynamic
+                case "__import__": return .dynamicModule
+                case "getattr":
+                    // `getattr(obj, "name")` is `obj.name`; a computed name could be anything.
+                    if call.arguments.count >= 2, case .constant(.string) = call.arguments[1].kind { continue }
+                    return .dynamic
                 case "int", "len": return .primitive("int")
                 case "float": return .primitive("float")
                 case "str", "repr": return .primitive("str")
@@ -534,12 +626,24 @@ public final class KindInference {
         locals[function.id]?[name] != nil
     }
 
-    /// A project function named by a name or attribute chain (`scale`, `module.scale`,
-    /// `self.normalize`), as a value.
+    /// A function, class or library value named by a name or attribute chain (`scale`,
+    /// `module.scale`, `self.normalize`, `Dense`, `tf.nn.relu`), as a value.
     private func functionReference(_ expression: Expression, in function: FunctionNode) -> ValueKind? {
-        guard case .project(let id)? = resolvers[function.id]?.resolveReference(expression) else { return nil }
-        return .functions([id])
+        guard let resolver = resolvers[function.id] else { return nil }
+        if let node = resolver.classNode(for: expression) { return .classes([node.id]) }
+        switch resolver.resolveReference(expression) {
+        case .project(let id)?: return .functions([id])
+        case let target?: return .library(target)
+        case nil: return nil
+        }
     }
+
+    /// Library calls whose result can be any Python object, the project's own functions
+    /// included: what they return is `.dynamic`. Other library results are library values.
+    static let dynamicSources: Set<String> = [
+        "pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads", "joblib.load",
+        "marshal.load", "marshal.loads", "shelve.open",
+    ]
 
     /// What `self.name` holds for instances of `owner`, looking in its project base classes too.
     private func attributeKind(_ name: String, of owner: ClassNode) -> ValueKind? {

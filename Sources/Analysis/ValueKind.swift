@@ -17,6 +17,16 @@ public enum ValueKind: Hashable, Sendable {
     /// One of these project functions, methods or lambdas (by index id): a function passed as a
     /// value, kept in a container, or returned by a factory. Calling it calls them.
     case functions(Set<Int>)
+    /// One of these project classes (by index id), as a value: calling it constructs one.
+    case classes(Set<Int>)
+    /// A library function, class or module as a value (`tf.nn.relu` passed as `activation`).
+    case library(CallTarget)
+    /// A value loaded or looked up at run time (`pickle.load`, `getattr(obj, name)`,
+    /// `globals()[name]`): it could be anything, the project's own functions included, so a
+    /// call of it is a call nothing resolves.
+    case dynamic
+    /// A module imported by a name computed at run time: its attributes are `dynamic`.
+    case dynamicModule
     case unknown
 
     /// SPEC §2 tensorParameter: tensors, variables, tensor-valued dataset elements, numpy arrays,
@@ -50,6 +60,9 @@ public enum ValueKind: Hashable, Sendable {
         return 0
     }
 
+    /// Nothing static says what the value is: unknown, or picked at run time.
+    public var isUndetermined: Bool { self == .unknown || self == .dynamic || self == .dynamicModule }
+
     /// A Keras model or layer, the library's or a project subclass.
     public var isKerasObject: Bool {
         if case .kerasObject = self { return true }
@@ -59,10 +72,13 @@ public enum ValueKind: Hashable, Sendable {
     /// The join of two observations of one value: equal kinds stay, anything else is unknown.
     func joined(with other: ValueKind) -> ValueKind {
         if self == other { return self }
-        if self == .unknown { return other }
-        if other == .unknown { return self }
+        // Like `unknown`, a run-time value yields to what other observations know; between the
+        // two, it is the more telling.
+        if self == .unknown || self == .dynamic { return other == .unknown ? self : other }
+        if other == .unknown || other == .dynamic { return self }
         switch (self, other) {
         case (.functions(let a), .functions(let b)): return .functions(a.union(b))
+        case (.classes(let a), .classes(let b)): return .classes(a.union(b))
         case (.kerasObject(let a), .kerasObject(let b)): return .kerasObject(projectClass: a == b ? a : nil)
         // An optional callback or model: `None` at one call, a function or an object at another.
         case (.primitive("None"), .functions), (.primitive("None"), .instance), (.primitive("None"), .kerasObject):
@@ -94,6 +110,11 @@ public enum ValueKind: Hashable, Sendable {
         case .container(let element): return "container of \(element.description)"
         case .instance(let name): return name
         case .functions(let ids): return ids.count == 1 ? "function" : "one of \(ids.count) functions"
+        case .classes(let ids): return ids.count == 1 ? "class" : "one of \(ids.count) classes"
+        case .library(.external(let name)), .library(.builtin(let name)): return "`\(name)`"
+        case .library: return "library value"
+        case .dynamic: return "value looked up or loaded at run time"
+        case .dynamicModule: return "module imported by a name computed at run time"
         case .unknown: return "unknown"
         }
     }
