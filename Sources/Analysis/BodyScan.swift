@@ -45,6 +45,12 @@ struct BodyScan {
     static let eagerOnlyMethods: Set<String> = [
         "numpy", "fit", "predict", "evaluate", "train_on_batch", "test_on_batch", "predict_on_batch",
     ]
+    /// `pathlib.Path` methods that touch the file system (Python 3.11). `replace` and `rename`
+    /// are left out: strings have a `replace` too.
+    static let fileMethods: Set<String> = [
+        "write_text", "write_bytes", "read_text", "read_bytes", "touch", "unlink", "mkdir", "rmdir", "symlink_to",
+        "hardlink_to",
+    ]
     static let loggingMethods: Set<String> = ["debug", "info", "warning", "warn", "error", "exception", "critical", "log"]
 
     private var kinds: KindInference { analyzer.kinds }
@@ -210,6 +216,9 @@ struct BodyScan {
                     {
                         found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line,
                                      owner: scope.creator(root))
+                    }
+                    if Self.fileMethods.contains(method), targets.isEmpty, !receiver.isTensorLike, !receiver.isKerasObject {
+                        found.effect("does file I/O with `.\(method)()`", line)
                     }
                     if Self.loggingMethods.contains(method), isLogger(base) {
                         found.effect("logs with `.\(method)()`", line)
