@@ -32,4 +32,36 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(fast["hybrid"] as? Bool, true)
         XCTAssertEqual(fast["refactoring"] as? String, "OPTIMIZE_HYBRID_FUNCTION")
     }
+
+    /// The static verdicts on the example's library code, each the trait its README gives the
+    /// function. (`fresh_step` passes statically: that it makes variables on every call is what
+    /// traces add, as code 30.)
+    func testExampleVerdictsMatchTheTraitsItsReadmeDescribes() throws {
+        let project = try HybridizeRunner.project("Examples/keras_training")
+        let result = try HybridizeRunner.run(["analyze", "--format", "json"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        var verdicts: [String: (precondition: String?, codes: [Int])] = [:]
+        for line in result.output.split(separator: "\n") where line.hasPrefix("{") {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            guard let file = object["file"] as? String, file.hasPrefix("trainer/"), let name = object["qualname"] as? String else {
+                continue
+            }
+            let codes = (object["failures"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? Int }
+            verdicts[name] = (object["passingPrecondition"] as? String, codes)
+        }
+        let passing = ["normalize", "compute_loss", "accuracy", "train_step", "row_sum", "fresh_step", "Scale.call", "Classifier.call"]
+        for name in passing {
+            XCTAssertEqual(verdicts[name]?.precondition, "P1", "\(name): \(String(describing: verdicts[name]))")
+        }
+        let blockedBy: [String: Int] = [
+            "record_loss": 4, "bump_step": 4, "report": 4, "log_metric": 4, "save_metrics": 4, "next_batch": 4,
+            "Tracker.update": 4, "parallel_sums": 4, "fit": 4, "make_optimizer": 6, "synthetic_data": 6, "evaluate": 15,
+            "scale": 12, "make_dataset": 12, "tree_sum": 8, "mutual_even": 8, "mutual_odd": 8, "iterate_rows": 20,
+            "numpy_norm": 16, "fast_dot": 13,
+        ]
+        for (name, code) in blockedBy {
+            XCTAssertTrue(verdicts[name]?.codes.contains(code) == true, "\(name) should report \(code): \(String(describing: verdicts[name]))")
+            XCTAssertNil(verdicts[name]?.precondition, name)
+        }
+    }
 }
