@@ -34,6 +34,15 @@ public struct CallGraph: Sendable {
         case callersOwn
         /// Anything else: an argument, a global, a function that is not a method.
         case other
+
+        /// A fixed rank, for ordering edges.
+        public var order: Int {
+            switch self {
+            case .callersSelf: return 0
+            case .callersOwn: return 1
+            case .other: return 2
+            }
+        }
     }
 
     /// A call whose callee static analysis cannot name: a parameter or variable of unknown value

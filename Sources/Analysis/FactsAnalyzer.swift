@@ -71,9 +71,11 @@ public struct FactsAnalyzer {
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
                                      reasons: reachable.contains(function.id) ? [] : ["no entry point calls it"])
             let hybrid = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)
-            result.append(FunctionFacts(
+            var functionFacts = FunctionFacts(
                 file: function.file, qualname: function.qualname, line: function.line,
-                hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions))
+                hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions)
+            functionFacts.isTestCode = kinds.fixtures.isTest(function) || kinds.fixtures.fixtures.contains(function.id)
+            result.append(functionFacts)
         }
         return result
     }
@@ -222,9 +224,12 @@ public struct FactsAnalyzer {
     private func propagateSideEffects(_ direct: [BodyScan.Result]) -> [Fact] {
         var facts = direct.map(\.sideEffects)
         var owned = direct.map(\.ownedEffects)
-        var calls: [Int: Set<Pair>] = [:]
+        var unique: [Int: Set<Pair>] = [:]
         for edge in graph.edges {
-            if case .project(let callee) = edge.callee { calls[edge.caller, default: []].insert(Pair(callee, edge.receiver)) }
+            if case .project(let callee) = edge.callee { unique[edge.caller, default: []].insert(Pair(callee, edge.receiver)) }
+        }
+        let calls = unique.mapValues { pairs in
+            pairs.sorted { ($0.callee, $0.receiver.order) < ($1.callee, $1.receiver.order) }
         }
         var changed = true
         var rounds = 0
@@ -232,6 +237,7 @@ public struct FactsAnalyzer {
             changed = false
             rounds += 1
             for function in index.functions {
+                // In a fixed order, so that reasons name the same callee on every run.
                 for pair in calls[function.id] ?? [] where pair.callee != function.id {
                     let (callee, receiver) = (pair.callee, pair.receiver)
                     let via = "it calls \(index.functions[callee].qualname)"
@@ -278,13 +284,20 @@ public struct FactsAnalyzer {
     /// A fact that holds when it holds for the function or for anything it calls.
     private func propagate(_ direct: [Fact]) -> [Fact] {
         var facts = direct
+        // In a fixed order, so that reasons name the same callee on every run.
+        let projectCallees = index.functions.reduce(into: [Int: [Int]]()) { found, function in
+            let ids = graph.callees(of: function).compactMap { target -> Int? in
+                if case .project(let id) = target { return id } else { return nil }
+            }
+            if !ids.isEmpty { found[function.id] = ids.sorted() }
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < index.functions.count + 1 {
             changed = false
             rounds += 1
             for function in index.functions where facts[function.id].value != .yes {
-                for case .project(let callee) in graph.callees(of: function) where facts[callee].value == .yes {
+                for callee in projectCallees[function.id] ?? [] where facts[callee].value == .yes {
                     let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
                     facts[function.id] = Fact(.yes, facts[callee].evidence,
                                               reasons: ["it calls \(index.functions[callee].qualname)\(reason)"])

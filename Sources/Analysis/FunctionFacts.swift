@@ -7,6 +7,9 @@ public struct FunctionFacts: Sendable {
     public var hybrid: HybridDecoration?
     public var facts: [FactName: Fact]
     public var assumptions: [Assumption]
+    /// A pytest test or fixture: an entry point of the suite, reported like any function but not
+    /// a finding, since nobody wants their tests decorated.
+    public var isTestCode = false
 
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
 }

@@ -33,6 +33,10 @@ public final class KindInference {
     private var moduleGlobals: [String: [String: ValueKind]] = [:]
     /// `self.name = value` in any method, by class: what `self.name` holds in the others.
     private var attributes: [Int: [String: ValueKind]] = [:]
+    /// Tests and fixtures, with their `parametrize` values: pytest calls them.
+    private lazy var pytestFunctions: [(FunctionNode, [String: [Expression]])] = index.functions
+        .filter { fixtures.isTest($0) || fixtures.fixtures.contains($0.id) }
+        .map { ($0, PytestFixtures.parametrizedValues(of: $0, index: index)) }
     /// What each function's call sites passed in the last round it was looked at.
     private var contributions: [Int: Contribution] = [:]
 
@@ -59,7 +63,9 @@ public final class KindInference {
     private func settle() {
         let dependents = Dependents(index: index)
         var dirty = Set(index.functions.map(\.id))
+        var remerge = dirty
         var callers: [Int: Set<Int>] = [:]
+        var framework = Contribution()
         while rounds < 8, !dirty.isEmpty {
             rounds += 1
             let attributesBefore = attributes
@@ -72,20 +78,34 @@ public final class KindInference {
             }
             for function in index.functions where dirty.contains(function.id) {
                 let contribution = arguments(passedBy: function)
-                for callee in contributions[function.id]?.callees.subtracting(contribution.callees) ?? [] {
+                let previous = contributions[function.id]
+                guard contribution != previous else { continue }
+                for callee in previous?.callees.subtracting(contribution.callees) ?? [] {
                     callers[callee]?.remove(function.id)
                 }
                 for callee in contribution.callees { callers[callee, default: []].insert(function.id) }
+                // Only the callees whose callers passed something new need merging again.
+                remerge.formUnion(contribution.callees)
+                remerge.formUnion(previous?.callees ?? [])
+                called.formUnion(contribution.callees)
                 contributions[function.id] = contribution
             }
+            let frameworkNow = frameworkArguments()
+            for callee in Set(frameworkNow.passed.keys).union(framework.passed.keys)
+            where frameworkNow.passed[callee] != framework.passed[callee] {
+                remerge.insert(callee)
+            }
+            framework = frameworkNow
+            called.formUnion(framework.callees)
             for (owner, held) in attributes where attributesBefore[owner] != held {
                 next.formUnion(dependents.ofAttributes(ofClass: owner))
             }
             // Nested functions read their enclosing function's parameters too.
-            for id in mergeArguments() {
+            for id in mergeArguments(into: remerge, callers: callers, framework: framework) {
                 next.insert(id)
                 next.formUnion(dependents.ofLocals(index.functions[id]))
             }
+            remerge = []
             dirty = next
         }
     }
@@ -142,14 +162,20 @@ public final class KindInference {
     }
 
     /// What one function's call sites pass to its project callees' parameters.
-    private struct Contribution {
+    private struct Contribution: Equatable {
         var passed: [Int: [String: ParameterKind]] = [:]
         var callees: Set<Int> = []
 
         mutating func pass(_ kind: ParameterKind, to parameter: String, of callee: Int) {
             if var existing = passed[callee]?[parameter] {
+                // Reasons cite the call sites that say something: a site passing a value of
+                // unknown kind is kept only while no other site is known.
+                if existing.kind.isUndetermined && !kind.kind.isUndetermined {
+                    existing.sources = kind.sources
+                } else if !(kind.kind.isUndetermined && !existing.kind.isUndetermined), existing.sources.count < 3 {
+                    existing.sources += kind.sources
+                }
                 existing.kind = existing.kind.joined(with: kind.kind)
-                if existing.sources.count < 3 { existing.sources += kind.sources }
                 passed[callee]?[parameter] = existing
             } else {
                 passed[callee, default: [:]][parameter] = kind
@@ -212,27 +238,23 @@ public final class KindInference {
         return contribution
     }
 
-    /// Joins what every caller passes into each function's parameter kinds (hints win), and
-    /// returns the functions whose parameter kinds changed.
-    private func mergeArguments() -> Set<Int> {
-        var observed = Contribution()
-        for id in contributions.keys.sorted() {
-            guard let contribution = contributions[id] else { continue }
-            called.formUnion(contribution.callees)
-            for (callee, passed) in contribution.passed {
-                for (name, kind) in passed { observed.pass(kind, to: name, of: callee) }
-            }
-        }
-        bindDecoratedFunctions(into: &observed.passed)
-        bindPytestArguments(into: &observed)
+    /// Joins what every caller passes into the parameter kinds of `functions` (hints win), and
+    /// returns those whose parameter kinds changed.
+    private func mergeArguments(into functions: Set<Int>, callers: [Int: Set<Int>], framework: Contribution) -> Set<Int> {
         var changed: Set<Int> = []
-        for function in index.functions {
-            var merged = hints[function.id] ?? [:]
-            for (name, kind) in observed.passed[function.id] ?? [:] where merged[name] == nil {
+        for id in functions.sorted() {
+            let function = index.functions[id]
+            var observed = Contribution()
+            for caller in (callers[id] ?? []).sorted() {
+                for (name, kind) in contributions[caller]?.passed[id] ?? [:] { observed.pass(kind, to: name, of: id) }
+            }
+            for (name, kind) in framework.passed[id] ?? [:] { observed.pass(kind, to: name, of: id) }
+            var merged = hints[id] ?? [:]
+            for (name, kind) in observed.passed[id] ?? [:] where merged[name] == nil {
                 merged[name] = kind
             }
             // A defaulted parameter no caller supplies holds its default (`activation=tf.nn.relu`).
-            if called.contains(function.id) {
+            if called.contains(id) {
                 let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
                 for parameter in function.parameters where merged[parameter.name] == nil {
                     guard let value = parameter.defaultValue else { continue }
@@ -243,20 +265,29 @@ public final class KindInference {
                         suppliedByCaller: false)
                 }
             }
-            for (name, kind) in observed.passed[function.id] ?? [:] where merged[name]?.evidence == .hint {
+            for (name, kind) in observed.passed[id] ?? [:] where merged[name]?.evidence == .hint {
                 merged[name]?.suppliedByCaller = kind.suppliedByCaller
             }
-            if parameters[function.id] != merged {
-                parameters[function.id] = merged
-                changed.insert(function.id)
+            if parameters[id] != merged {
+                parameters[id] = merged
+                changed.insert(id)
             }
         }
         return changed
     }
 
+    /// What the language and the test runner pass, rather than a call in the code: decorators
+    /// their function, pytest its fixtures and parameters.
+    private func frameworkArguments() -> Contribution {
+        var contribution = Contribution()
+        bindDecoratedFunctions(into: &contribution)
+        bindPytestArguments(into: &contribution)
+        return contribution
+    }
+
     /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
     /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
-    private func bindDecoratedFunctions(into observed: inout [Int: [String: ParameterKind]]) {
+    private func bindDecoratedFunctions(into observed: inout Contribution) {
         for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
             let scope = function.enclosing ?? index.moduleBodies[function.module.description]
             guard let scope else { continue }
@@ -270,15 +301,10 @@ public final class KindInference {
                 guard case .functions(let decoratorIDs) = applied else { continue }
                 for decoratorID in decoratorIDs {
                     guard let first = index.functions[decoratorID].parameters.first else { continue }
-                    called.insert(decoratorID)
+                    observed.callees.insert(decoratorID)
                     let source = "\(function.file):\(decorator.range.line) decorates `\(function.qualname)` with it"
                     let passed = ParameterKind(kind: .functions([function.id]), evidence: .static, sources: [source], suppliedByCaller: true)
-                    if var existing = observed[decoratorID]?[first.name] {
-                        existing.kind = existing.kind.joined(with: passed.kind)
-                        observed[decoratorID]?[first.name] = existing
-                    } else {
-                        observed[decoratorID, default: [:]][first.name] = passed
-                    }
+                    observed.pass(passed, to: first.name, of: decoratorID)
                 }
             }
         }
@@ -287,8 +313,7 @@ public final class KindInference {
     /// pytest calls tests and fixtures: each parameter gets its `parametrize` values, or the
     /// value of the fixture it names (what the fixture returns or yields), or a pytest object.
     private func bindPytestArguments(into observed: inout Contribution) {
-        for function in index.functions where fixtures.isTest(function) || fixtures.fixtures.contains(function.id) {
-            let parametrized = PytestFixtures.parametrizedValues(of: function, index: index)
+        for (function, parametrized) in pytestFunctions {
             let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
             let isMethod = function.kind == .method
             for parameter in function.parameters.dropFirst(isMethod ? 1 : 0)
@@ -311,7 +336,7 @@ public final class KindInference {
                 } else {
                     continue
                 }
-                called.insert(function.id)
+                observed.callees.insert(function.id)
             }
         }
     }

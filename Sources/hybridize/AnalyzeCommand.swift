@@ -19,8 +19,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "Python files or folders to analyse (default: the current directory).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text (a table) or json (one JSON object per function, per line).")
-    var format: CallGraphCommand.OutputFormat = .text
+    enum OutputFormat: String, ExpressibleByArgument {
+        case text, json, sarif
+    }
+
+    @Option(name: .long, help: "Output format: text (a table), json (one JSON object per function, per line), or sarif (SARIF 2.1.0).")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Exit with status 1 when some function is ready for an edit or a hybrid function has Python side effects.")
+    var check = false
 
     @Flag(name: .long, help: "Make no keyword-based assumptions (SPEC §5).")
     var noSpeculation = false
@@ -39,6 +46,10 @@ struct AnalyzeCommand: ParsableCommand {
         switch format {
         case .json: print(VerdictJSONLines.render(verdicts))
         case .text: print(VerdictTable.render(verdicts))
+        case .sarif: print(VerdictSARIF.render(verdicts, toolVersion: Hybridize.configuration.version))
+        }
+        if check, verdicts.contains(where: VerdictSARIF.isFinding) {
+            throw ExitCode(1)
         }
     }
 }

@@ -64,4 +64,34 @@ final class AnalyzeCommandTests: XCTestCase {
             XCTAssertNil(verdicts[name]?.precondition, name)
         }
     }
+
+    /// `--format sarif` is SARIF 2.1.0 whose results are the edits the example's library code is
+    /// ready for (not its tests), and `--check` turns findings into exit status 1.
+    func testSarifListsReadyEditsAndCheckFailsOnFindings() throws {
+        let project = try HybridizeRunner.project("Examples/keras_training")
+        let result = try HybridizeRunner.run(["analyze", "--format", "sarif", "--check"], in: project)
+        XCTAssertEqual(result.status, 1, "findings under --check: \(result.output)")
+        let start = try XCTUnwrap(result.output.firstIndex(of: "{"))
+        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output[start...].utf8)) as? [String: Any])
+        XCTAssertEqual(sarif["version"] as? String, "2.1.0")
+        let run = try XCTUnwrap((sarif["runs"] as? [[String: Any]])?.first)
+        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        var flagged: [String: String] = [:]
+        for finding in results {
+            let ruleIndex = try XCTUnwrap(finding["ruleIndex"] as? Int)
+            XCTAssertEqual(rules[ruleIndex]["id"] as? String, finding["ruleId"] as? String)
+            let location = try XCTUnwrap((finding["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let uri = try XCTUnwrap((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
+            XCTAssertTrue(uri.hasPrefix("trainer/"), "tests and fixtures are not findings: \(uri)")
+            XCTAssertGreaterThan((location["region"] as? [String: Any])?["startLine"] as? Int ?? 0, 0)
+            let name = try XCTUnwrap((finding["properties"] as? [String: Any])?["qualname"] as? String)
+            flagged[name] = finding["ruleId"] as? String
+        }
+        XCTAssertEqual(flagged["compute_loss"], "CONVERT_TO_HYBRID")
+        XCTAssertEqual(flagged["train_step"], "CONVERT_TO_HYBRID")
+        XCTAssertNil(flagged["report"], "a function that cannot be converted is not a finding")
+        let quiet = try HybridizeRunner.run(["analyze", "--format", "sarif"], in: project)
+        XCTAssertEqual(quiet.status, 0, "without --check, findings do not fail the run")
+    }
 }
