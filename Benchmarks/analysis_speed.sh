@@ -51,8 +51,8 @@ echo "           $(grep -c '^{' "$SCRATCH/out") functions, $(grep -c '"refactora
 
 if [ "${WITH_PYCG:-0}" = 1 ]; then
     PYCG_VENV=${PYCG_VENV:-$HOME/.cache/hybridize/pycg-venv}
-    if [ ! -x "$PYCG_VENV/bin/pycg" ]; then
-        python3 -m venv "$PYCG_VENV"
+    if ! "$PYCG_VENV/bin/python" -c 'import pycg' 2>/dev/null; then
+        [ -x "$PYCG_VENV/bin/python" ] || python3 -m venv "$PYCG_VENV"
         "$PYCG_VENV/bin/pip" install --quiet pycg==0.0.8
         # PyCG 0.0.8 ships its package as `PyCG/` but imports itself as `pycg`.
         pycg_site=$("$PYCG_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
@@ -64,8 +64,9 @@ if [ "${WITH_PYCG:-0}" = 1 ]; then
         echo "$label:"
         (cd "$root" && /usr/bin/time -f "  hybridize callgraph: %e s, %M KB" "$HYBRIDIZE" callgraph "$@" --format json >/dev/null)
         # PyCG follows imports into the whole package; 60 s and 8 GiB are where it is stopped.
-        (cd "$root" && ulimit -v 8388608 && /usr/bin/time -f "  PyCG 0.0.8:          %e s, %M KB (exit %x)" \
-            timeout 60 "$PYCG_VENV/bin/pycg" --package "$package" $(find "$@" -name '*.py') -o "$SCRATCH/pycg.json" >/dev/null 2>&1) || true
+        (cd "$root" && ulimit -v 8388608 && /usr/bin/time -f "  PyCG 0.0.8:          %e s, %M KB (exit %x)" -o "$SCRATCH/pycg.time" \
+            timeout 60 "$PYCG_VENV/bin/python" -m pycg --package "$package" $(find "$@" -name '*.py') -o "$SCRATCH/pycg.json" >/dev/null 2>&1) || true
+        cat "$SCRATCH/pycg.time"
     }
     side_by_side "Examples/keras_training/trainer" "$REPO/Examples/keras_training" trainer trainer
     side_by_side "keras/src/layers/core" "$SITE" keras/src keras/src/layers/core
