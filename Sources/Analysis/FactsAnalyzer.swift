@@ -29,8 +29,8 @@ public struct FactsAnalyzer {
                 }
             }, uniquingKeysWith: { first, _ in first })
         let direct = index.functions.map { BodyScan(function: $0, analyzer: self).run() }
-        let sideEffects = propagateSideEffects(direct)
-        let eagerOnly = propagate(direct.map(\.eagerOnly))
+        let sideEffects = throughWrappers(propagateSideEffects(direct))
+        let eagerOnly = throughWrappers(propagate(direct.map(\.eagerOnly)))
         let computation = propagate(direct.map(\.tensorComputation))
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
@@ -279,6 +279,19 @@ public struct FactsAnalyzer {
             }
         }
         return facts
+    }
+
+    /// `@tf.function` goes above a function's other decorators (SPEC §7), so it would trace
+    /// their wrappers too: what a wrapper does (a timing `print`) is the decorated function's.
+    private func throughWrappers(_ facts: [Fact]) -> [Fact] {
+        var result = facts
+        for (id, wrappers) in kinds.wrappers.sorted(by: { $0.key < $1.key }) where result[id].value != .yes {
+            guard let wrapper = wrappers.first(where: { facts[$0].value == .yes }) else { continue }
+            let reason = facts[wrapper].reasons.first.map { ": \($0)" } ?? ""
+            result[id] = Fact(.yes, facts[wrapper].evidence,
+                              reasons: ["its decorator wraps it in \(index.functions[wrapper].qualname), which runs on every call\(reason)"])
+        }
+        return result
     }
 
     /// A fact that holds when it holds for the function or for anything it calls.

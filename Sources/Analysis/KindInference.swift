@@ -23,6 +23,8 @@ public final class KindInference {
     private var hints: [Int: [String: ParameterKind]] = [:]
     public private(set) var parameters: [Int: [String: ParameterKind]] = [:]
     public private(set) var returns: [Int: ValueKind] = [:]
+    /// The wrappers project decorators put around each decorated function, by function id.
+    public private(set) var wrappers: [Int: [Int]] = [:]
     /// What a generator yields (a pytest fixture that yields its value, say).
     private var yields: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
@@ -52,6 +54,47 @@ public final class KindInference {
         }
         parameters = hints
         settle()
+    }
+
+    /// The functions project decorators put around a function (`@timed` returning its nested
+    /// `wrapper`): calling the function by name runs them, and they call it. A decorator that
+    /// returns the function itself (a registry) wraps nothing.
+    private func findWrappers() {
+        wrappers = [:]
+        for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
+            guard let scope = function.enclosing ?? index.moduleBodies[function.module.description] else { continue }
+            var found: [Int] = []
+            for decorator in function.decorators {
+                let applied: ValueKind
+                if case .call(let call) = decorator.kind { applied = callKind(call, in: scope) } else { applied = kind(of: decorator, in: scope) }
+                guard case .functions(let decoratorIDs) = applied else { continue }
+                for decoratorID in decoratorIDs.sorted() {
+                    guard case .functions(let returned)? = returns[decoratorID] else { continue }
+                    found += returned.filter { isNested(index.functions[$0], in: decoratorID) }.sorted()
+                }
+            }
+            if !found.isEmpty { wrappers[function.id] = found }
+        }
+    }
+
+    private func isNested(_ function: FunctionNode, in outer: Int) -> Bool {
+        var scope = function.enclosing
+        while let current = scope {
+            if current.id == outer { return true }
+            scope = current.enclosing
+        }
+        return false
+    }
+
+    /// A call of a decorated function by its name runs its decorators' wrappers too (arguments
+    /// still bind to the function itself: wrappers mostly take `*args`).
+    private func addingWrappers(_ resolved: (targets: [CallTarget], bindsSelf: Bool)) -> (targets: [CallTarget], bindsSelf: Bool) {
+        guard !wrappers.isEmpty else { return resolved }
+        var targets = resolved.targets
+        for case .project(let id) in resolved.targets {
+            for wrapper in wrappers[id] ?? [] where !targets.contains(.project(wrapper)) { targets.append(.project(wrapper)) }
+        }
+        return (targets, resolved.bindsSelf)
     }
 
     /// Callers' arguments and callees' returns flow both ways, and function values resolve
@@ -106,6 +149,12 @@ public final class KindInference {
                 next.formUnion(dependents.ofLocals(index.functions[id]))
             }
             remerge = []
+            // Callers of a newly wrapped function pass their arguments to the wrapper too.
+            let wrappedBefore = wrappers
+            findWrappers()
+            for (id, found) in wrappers where wrappedBefore[id] != found {
+                next.formUnion(callers[id] ?? [])
+            }
             dirty = next
         }
     }
@@ -350,7 +399,7 @@ public final class KindInference {
     public func targets(of call: Call, in function: FunctionNode) -> (targets: [CallTarget], bindsSelf: Bool) {
         guard let resolver = resolvers[function.id] else { return ([], false) }
         let syntactic = resolver.resolve(call)
-        if !syntactic.targets.isEmpty { return syntactic }
+        if !syntactic.targets.isEmpty { return addingWrappers(syntactic) }
         // `cls(...)` in a classmethod constructs the class; `self(...)` calls the instance.
         if case .name(let name) = call.function.kind, function.kind == .method, name == function.parameters.first?.name,
             let owner = function.owningClass
@@ -373,6 +422,8 @@ public final class KindInference {
             let callees = ids.sorted().map { index.functions[$0] }
             // A bound method passed as a value (`self.normalize`) has its `self` already.
             let bound = callees.allSatisfy { $0.kind == .method && !$0.decorators.contains { $0.isBuiltinName(["staticmethod"]) } }
+            // A function value may be the undecorated original (what a decorator's wrapper
+            // calls), so its wrappers are not added here.
             return (callees.map { .project($0.id) }, bound)
         case .classes(let ids):
             let constructors = ids.sorted().compactMap { resolver.method(named: "__init__", from: [index.classes[$0]], skippingFirst: false) }
