@@ -35,6 +35,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "A python3.11 whose standard library provides the parser (default /usr/bin/python3).")
     var python: String = "/usr/bin/python3"
 
+    /// The terminal's width when standard output is one; nil for a file or a pipe.
+    static func terminalColumns() -> Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     func run() throws {
         let root = FileManager.default.currentDirectoryPath
         try EmbeddedInterpreter.startIfNeeded(python: python)
@@ -45,7 +52,7 @@ struct AnalyzeCommand: ParsableCommand {
         let verdicts = FactsAnalyzer(project: project, speculation: !noSpeculation).analyze().map(DecisionMaker.decide)
         switch format {
         case .json: print(VerdictJSONLines.render(verdicts))
-        case .text: print(VerdictTable.render(verdicts))
+        case .text: print(VerdictTable.render(verdicts, width: Self.terminalColumns()))
         case .sarif: print(VerdictSARIF.render(verdicts, toolVersion: Hybridize.configuration.version))
         }
         if check, verdicts.contains(where: VerdictSARIF.isFinding) {

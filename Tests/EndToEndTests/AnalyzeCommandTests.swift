@@ -94,4 +94,18 @@ final class AnalyzeCommandTests: XCTestCase {
         let quiet = try HybridizeRunner.run(["analyze", "--format", "sarif"], in: project)
         XCTAssertEqual(quiet.status, 0, "without --check, findings do not fail the run")
     }
+
+    /// The table piped to a file keeps each reason whole, and ends with counts of outcomes and of
+    /// the commonest blockers.
+    func testTableKeepsReasonsWholeWhenPipedAndSummarises() throws {
+        let project = try HybridizeRunner.project("Examples/keras_training")
+        let result = try HybridizeRunner.run(["analyze"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let scale = try XCTUnwrap(lines.first { $0.hasPrefix("trainer/helpers.py:101") })
+        XCTAssertTrue(scale.contains("12 HAS_PRIMITIVE_PARAMETERS") && scale.contains("tests/test_helpers.py:112 passes float"), scale)
+        let summary = try XCTUnwrap(lines.last { $0.contains(" functions: ") })
+        XCTAssertTrue(summary.contains("ready for an edit") && summary.contains("commonest blockers: "), summary)
+        XCTAssertTrue(summary.contains("4 HAS_PYTHON_SIDE_EFFECTS ("), summary)
+    }
 }
