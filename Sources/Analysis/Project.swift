@@ -17,13 +17,15 @@ public struct Project: Sendable {
 
     /// Parses every `.py` file under `paths` (files or folders, relative to `root` or absolute),
     /// skipping hidden folders, `__pycache__`, virtualenvs and `site-packages`.
-    public static func load(paths: [String], root: String, parser: PythonParser) -> Project {
+    public static func load(paths: [String], root: String, parser: PythonParser,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Project {
         let rootPath = URL(fileURLWithPath: root).standardized.path
         var files: [File] = []
         var diagnostics: [SyntaxDiagnostic] = []
         let sources = pythonFiles(under: paths, root: rootPath)
         let names = moduleNames(of: sources, root: rootPath)
-        for source in sources {
+        for (done, source) in sources.enumerated() {
+            progress?(done, sources.count)
             let relative = source.hasPrefix(rootPath + "/") ? String(source.dropFirst(rootPath.count + 1)) : source
             switch parser.parse(fileAt: source, displayPath: relative) {
             case .success(let module):

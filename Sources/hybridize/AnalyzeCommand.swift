@@ -45,11 +45,18 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let root = FileManager.default.currentDirectoryPath
         try EmbeddedInterpreter.startIfNeeded(python: python)
-        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: try PythonParser())
+        let status = PhaseStatus()
+        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: try PythonParser()) { done, total in
+            status?.show("parsing \(done)/\(total) files")
+        }
+        status?.show("call graph and tensor inference over \(project.files.count) files", force: true)
+        let analyzer = FactsAnalyzer(project: project, speculation: !noSpeculation)
+        status?.show("facts and verdicts of \(analyzer.index.functions.count) functions", force: true)
+        let verdicts = analyzer.analyze().map(DecisionMaker.decide)
+        status?.clear()
         for diagnostic in project.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }
-        let verdicts = FactsAnalyzer(project: project, speculation: !noSpeculation).analyze().map(DecisionMaker.decide)
         switch format {
         case .json: print(VerdictJSONLines.render(verdicts))
         case .text: print(VerdictTable.render(verdicts, width: Self.terminalColumns()))

@@ -33,12 +33,17 @@ struct CallGraphCommand: ParsableCommand {
         // The static path uses the interpreter for its parser only: no virtualenv, no TensorFlow.
         try EmbeddedInterpreter.start(python: python, argv: ["hybridize"])
         let parser = try PythonParser()
-        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: parser)
+        let status = PhaseStatus()
+        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: parser) { done, total in
+            status?.show("parsing \(done)/\(total) files")
+        }
+        status?.show("call graph and tensor inference over \(project.files.count) files", force: true)
+        let index = ProjectIndex(project: project)
+        let graph = CallGraph(index: index)
+        status?.clear()
         for diagnostic in project.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }
-        let index = ProjectIndex(project: project)
-        let graph = CallGraph(index: index)
         switch format {
         case .json:
             print(PyCGFormat.json(index: index, graph: graph))
