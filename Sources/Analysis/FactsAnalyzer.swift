@@ -10,14 +10,17 @@ public struct FactsAnalyzer {
     public let kinds: KindInference
     public let recursion: Recursion
     public let speculation: Bool
+    /// Whether `bool` literals count as primitive parameters (SPEC §2 excludes them by default).
+    public let countingBools: Bool
 
-    public init(project: Project, speculation: Bool = true) {
+    public init(project: Project, speculation: Bool = true, countingBools: Bool = false) {
         index = ProjectIndex(project: project)
         hierarchy = ClassHierarchy(index: index)
         kinds = KindInference(index: index, hierarchy: hierarchy)
         graph = CallGraph(index: index, kinds: kinds)
         recursion = Recursion(graph: graph, functionCount: index.functions.count)
         self.speculation = speculation
+        self.countingBools = countingBools
     }
 
     /// The facts of every def and lambda (module bodies are callers, not candidates).
@@ -118,7 +121,7 @@ public struct FactsAnalyzer {
         let known = kinds.parameters[function.id] ?? [:]
         for parameter in parameters where parameter.kind != .variadic && parameter.kind != .variadicKeyword {
             guard let kind = known[parameter.name] else { continue }
-            if kind.kind.isRetracingLiteral && (kind.suppliedByCaller || kind.evidence == .hint) {
+            if kind.kind.isRetracingLiteral(countingBools: countingBools) && (kind.suppliedByCaller || kind.evidence == .hint) {
                 return Fact(.yes, kind.evidence, reasons: [
                     "`\(parameter.name)` receives Python \(kind.kind.description) values (each new value retraces): "
                         + kind.sources.joined(separator: "; ")

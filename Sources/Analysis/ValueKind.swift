@@ -40,10 +40,15 @@ public enum ValueKind: Hashable, Sendable {
     }
 
     /// SPEC §2 primitiveParameter: int, float, str or containers of them; None and bool excluded.
-    public var isRetracingLiteral: Bool {
+    public var isRetracingLiteral: Bool { isRetracingLiteral(countingBools: false) }
+
+    /// The same, with `bool` counted when asked: a Python bool is part of `tf.function`'s cache
+    /// key like any literal, but a flag such as `training` has two values, so two traces at most.
+    public func isRetracingLiteral(countingBools: Bool) -> Bool {
         switch self {
-        case .primitive(let type): return type == "int" || type == "float" || type == "str" || type == "literal"
-        case .container(let element): return element.isRetracingLiteral
+        case .primitive(let type):
+            return type == "int" || type == "float" || type == "str" || type == "literal" || (countingBools && type == "bool")
+        case .container(let element): return element.isRetracingLiteral(countingBools: countingBools)
         default: return false
         }
     }

@@ -32,6 +32,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Make no keyword-based assumptions (SPEC §5).")
     var noSpeculation = false
 
+    @Flag(name: .long, help: "Count bool literals as primitive parameters too: each value is a retrace (off by default, SPEC §2).")
+    var countBools = false
+
     @Option(name: .long, help: "A python3.11 whose standard library provides the parser (default /usr/bin/python3).")
     var python: String = "/usr/bin/python3"
 
@@ -50,7 +53,7 @@ struct AnalyzeCommand: ParsableCommand {
             status?.show("parsing \(done)/\(total) files")
         }
         status?.show("call graph and tensor inference over \(project.files.count) files", force: true)
-        let analyzer = FactsAnalyzer(project: project, speculation: !noSpeculation)
+        let analyzer = FactsAnalyzer(project: project, speculation: !noSpeculation, countingBools: countBools)
         status?.show("facts and verdicts of \(analyzer.index.functions.count) functions", force: true)
         let verdicts = analyzer.analyze().map(DecisionMaker.decide)
         status?.clear()

@@ -69,4 +69,19 @@ final class PreconditionExampleTests: XCTestCase {
         let cautious = try XCTUnwrap(FactsAnalyzer(project: project, speculation: false).analyze().first { $0.qualname == "train_step" })
         XCTAssertEqual(cautious[.tensorParameter], .unknown)
     }
+
+    func testBoolLiteralsCountOnlyWhenAsked() throws {
+        let project = try ProjectFixture(["example.py": """
+            import tensorflow as tf
+            def forward(x, training):
+                return tf.nn.dropout(x, 0.5) if training else x
+            forward(tf.ones([4]), True)
+            forward(tf.ones([4]), False)
+            """]).project
+        let byDefault = try XCTUnwrap(FactsAnalyzer(project: project).analyze().first { $0.qualname == "forward" })
+        XCTAssertEqual(byDefault[.primitiveParameter], .no, "SPEC §2: bool excluded by default")
+        let counting = try XCTUnwrap(FactsAnalyzer(project: project, countingBools: true).analyze().first { $0.qualname == "forward" })
+        XCTAssertEqual(counting[.primitiveParameter], .yes)
+        XCTAssertTrue(counting.facts[.primitiveParameter]?.reasons.first?.contains("`training` receives Python bool") == true)
+    }
 }
