@@ -59,7 +59,10 @@ struct BodyScan {
     func run() -> Result {
         var result = Result()
         guard function.kind != .moduleBody else { return result }
-        let parameters = Set(function.parameters.map(\.name))
+        // `**kwargs` is a dict Python builds anew for every call (and `*args` a new tuple):
+        // `kwargs.pop("name")` changes nothing the caller sees.
+        let parameters = Set(function.parameters.filter { $0.kind != .variadicKeyword && $0.kind != .variadic }.map(\.name))
+        let packed = Set(function.parameters.filter { $0.kind == .variadicKeyword || $0.kind == .variadic }.map(\.name))
         let tensorParameters = Set(analyzer.candidateParameters(of: function).map(\.name).filter {
             kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
         })
@@ -73,6 +76,7 @@ struct BodyScan {
             if name == selfName { return true }
             if globals.contains(name) || nonlocals.contains(name) { return true }
             if parameters.contains(name) { return true }
+            if packed.contains(name) { return false }
             return !locals.contains(name)
         }
         // A method's writes through `self` change its receiver: whether that outlives the caller's

@@ -128,6 +128,18 @@ public struct FactsAnalyzer {
                 ])
             }
         }
+        // Keywords that land in `**kwargs` are part of the call signature too.
+        if let packed = parameters.first(where: { $0.kind == .variadicKeyword }) {
+            let declared = Set(function.parameters.map(\.name))
+            for (name, kind) in known.sorted(by: { $0.key < $1.key }) where !declared.contains(name) && kind.suppliedByCaller
+                && kind.kind.isRetracingLiteral(countingBools: countingBools)
+            {
+                return Fact(.yes, kind.evidence, reasons: [
+                    "`\(packed.name)` receives the keyword `\(name)` as Python \(kind.kind.description) values (each new value retraces): "
+                        + kind.sources.joined(separator: "; ")
+                ])
+            }
+        }
         let required = parameters.filter { $0.defaultValue == nil && $0.kind != .variadic && $0.kind != .variadicKeyword }
         // A function no entry point reaches has no call-graph node: its own calls of itself
         // (recursion) say nothing of what the outside passes.
