@@ -66,7 +66,7 @@ struct BodyScan {
         let tensorParameters = Set(analyzer.candidateParameters(of: function).map(\.name).filter {
             kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
         })
-        let locals = assignedLocals()
+        let locals = function.localsItMade()
         let derived = derivedLocals(from: tensorParameters)
         let (globals, nonlocals) = declaredGlobals()
         let selfName = function.kind == .method ? function.parameters.first?.name : nil
@@ -274,36 +274,6 @@ struct BodyScan {
             }
         }
         return derived.subtracting(parameters)
-    }
-
-    /// Names the body binds itself (assignments, loop targets, `with ... as`, nested defs):
-    /// writing through them changes an object the call made, unless a parameter or `global`.
-    private func assignedLocals() -> Set<String> {
-        var names: Set<String> = []
-        func bind(_ target: Expression) {
-            switch target.kind {
-            case .name(let name): names.insert(name)
-            case .tuple(let elements), .list(let elements): elements.forEach(bind)
-            case .starred(let inner): bind(inner)
-            default: return
-            }
-        }
-        var pending = [function.body]
-        while let statements = pending.popLast() {
-            for statement in statements {
-                switch statement.kind {
-                case .assign(let targets, _): targets.forEach(bind)
-                case .annotatedAssign(let target, _, _): bind(target)
-                case .for(let target, _, _, _, _): bind(target)
-                case .with(let items, _, _): items.compactMap(\.target).forEach(bind)
-                case .function(let definition): names.insert(definition.name)
-                case .class(let definition): names.insert(definition.name)
-                default: break
-                }
-                pending += statement.nestedBodies
-            }
-        }
-        return names
     }
 
     /// The key of effects on a method's receiver (`self`) among owned effects: negative, so it

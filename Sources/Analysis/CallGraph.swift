@@ -103,6 +103,7 @@ final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
     private lazy var constructed: [String: ClassNode] = constructedLocals()
+    private lazy var localsItMade: Set<String> = function.localsItMade()
     /// Answers by the callee's source range: tensor inference asks about each call in every
     /// round, and what syntax resolves does not change between rounds.
     private var resolvedCalls: [SourceRange: (targets: [CallTarget], bindsSelf: Bool)] = [:]
@@ -204,7 +205,7 @@ final class CallResolver {
             {
                 return .callersSelf
             }
-            return kinds.bindsLocally(name, in: function) && !isParameter(name) && function.kind != .moduleBody ? .callersOwn : .other
+            return localsItMade.contains(name) && !isParameter(name) && function.kind != .moduleBody ? .callersOwn : .other
         default:
             return .other
         }

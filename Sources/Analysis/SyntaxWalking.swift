@@ -81,3 +81,52 @@ extension Expression {
         }
     }
 }
+
+extension FunctionNode {
+    /// Names the body binds itself to objects it made (assignments of calls and displays,
+    /// `with ... as`, nested defs): writing through them changes an object the call made, unless
+    /// a parameter or `global`. A name that may alias an outside object is left out.
+    func localsItMade() -> Set<String> {
+        var names: Set<String> = []
+        // Locals that may be another name for an object from outside: `opt = self.optimizer`,
+        // `for layer in self.layers`, `a, b = pair`. Writing through them is writing outside.
+        var aliases: Set<String> = []
+        func bind(_ target: Expression, aliasing: Bool) {
+            switch target.kind {
+            case .name(let name):
+                names.insert(name)
+                if aliasing { aliases.insert(name) }
+            case .tuple(let elements), .list(let elements): elements.forEach { bind($0, aliasing: aliasing) }
+            case .starred(let inner): bind(inner, aliasing: aliasing)
+            default: return
+            }
+        }
+        /// Whether a value may be an existing object rather than one made here: a name, an
+        /// attribute, an item, or a choice between such. Calls, literals and displays make new ones.
+        func mayAlias(_ value: Expression) -> Bool {
+            switch value.kind {
+            case .name, .attribute, .subscript: return true
+            case .conditional(_, let body, let orElse): return mayAlias(body) || mayAlias(orElse)
+            case .boolean(_, let operands): return operands.contains(where: mayAlias)
+            case .namedExpression(_, let inner): return mayAlias(inner)
+            default: return false
+            }
+        }
+        var pending = [body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                switch statement.kind {
+                case .assign(let targets, let value): targets.forEach { bind($0, aliasing: mayAlias(value)) }
+                case .annotatedAssign(let target, _, let value): bind(target, aliasing: value.map(mayAlias) ?? false)
+                case .for(let target, _, _, _, _): bind(target, aliasing: true)
+                case .with(let items, _, _): items.compactMap(\.target).forEach { bind($0, aliasing: false) }
+                case .function(let definition): names.insert(definition.name)
+                case .class(let definition): names.insert(definition.name)
+                default: break
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return names.subtracting(aliases)
+    }
+}
