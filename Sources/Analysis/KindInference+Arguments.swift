@@ -1,0 +1,234 @@
+import PythonSyntax
+
+/// What callers, decorators and pytest pass to each function's parameters, and what its
+/// annotations say: the parameter half of tensor inference.
+extension KindInference {
+    /// Kinds from annotations (`x: tf.Tensor`, `n: int`), evidence `hint`.
+    func hintedParameters(of function: FunctionNode) -> [String: ParameterKind] {
+        var found: [String: ParameterKind] = [:]
+        for parameter in function.parameters {
+            guard let annotation = parameter.annotation else { continue }
+            let kind = annotationKind(annotation, in: function.module)
+            if kind != .unknown {
+                found[parameter.name] = ParameterKind(
+                    kind: kind, evidence: .hint, sources: ["annotated `\(parameter.name): \(kind.description)` at line \(parameter.range.line)"],
+                    suppliedByCaller: false)
+            }
+        }
+        return found
+    }
+
+    func annotationKind(_ annotation: Expression, in module: ModuleName) -> ValueKind {
+        if case .constant(.string(let text)) = annotation.kind {
+            return ["tf.Tensor", "tensorflow.Tensor"].contains(text) ? .tensor : .unknown
+        }
+        if case .subscript(let base, let element) = annotation.kind {
+            let container = index.resolver.qualifiedName(of: base, in: module) ?? ""
+            if ["typing.List", "typing.Sequence", "typing.Tuple", "list", "tuple", "typing.Dict"].contains(container)
+                || base.isBuiltinName(["list", "tuple", "dict"])
+            {
+                let inner = annotationKind(element, in: module)
+                return inner == .unknown ? .unknown : .container(inner)
+            }
+            return .unknown
+        }
+        if case .name(let name) = annotation.kind, ["int", "float", "str", "bool"].contains(name),
+            index.resolver.qualifiedName(of: annotation, in: module) == nil
+        {
+            return .primitive(name)
+        }
+        guard let dotted = index.resolver.qualifiedName(of: annotation, in: module).map(APITable.normalize) else {
+            return .unknown
+        }
+        switch dotted {
+        case "tensorflow.Tensor", "tensorflow.types.experimental.TensorLike", "tensorflow.RaggedTensor",
+            "tensorflow.SparseTensor", "tensorflow.IndexedSlices":
+            return .tensor
+        case "tensorflow.Variable": return .variable
+        case "tensorflow.data.Dataset": return .dataset
+        case "numpy.ndarray", "numpy.typing.NDArray", "numpy.typing.ArrayLike": return .ndarray
+        case "keras.KerasTensor": return .kerasTensor
+        default: return .unknown
+        }
+    }
+
+    /// What one function's call sites pass to its project callees' parameters.
+    struct Contribution: Equatable {
+        var passed: [Int: [String: ParameterKind]] = [:]
+        var callees: Set<Int> = []
+
+        mutating func pass(_ kind: ParameterKind, to parameter: String, of callee: Int) {
+            if var existing = passed[callee]?[parameter] {
+                // Reasons cite the call sites that say something: a site passing a value of
+                // unknown kind is kept only while no other site is known.
+                if existing.kind.isUndetermined && !kind.kind.isUndetermined {
+                    existing.sources = kind.sources
+                } else if !(kind.kind.isUndetermined && !existing.kind.isUndetermined), existing.sources.count < 3 {
+                    existing.sources += kind.sources
+                }
+                existing.kind = existing.kind.joined(with: kind.kind)
+                passed[callee]?[parameter] = existing
+            } else {
+                passed[callee, default: [:]][parameter] = kind
+            }
+        }
+    }
+
+    /// What `function`'s calls pass to the parameters of the project functions they call.
+    func arguments(passedBy function: FunctionNode) -> Contribution {
+        var contribution = Contribution()
+        guard let resolver = resolvers[function.id] else { return contribution }
+        for expression in resolver.ownExpressions() {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                guard case .call(let call) = inner.kind else { return }
+                // Dataset.map(f) and its kin call f on the dataset's elements, all tensors.
+                if case .attribute(let base, let method) = call.function.kind,
+                    ["map", "filter", "flat_map", "interleave"].contains(method),
+                    self.kind(of: base, in: function) == .dataset, let first = call.arguments.first,
+                    case .functions(let mappedIDs) = self.kind(of: first, in: function)
+                {
+                    for mappedID in mappedIDs {
+                        let mapped = index.functions[mappedID]
+                        for parameter in mapped.parameters where parameter.kind == .regular || parameter.kind == .positionalOnly {
+                            contribution.passed[mappedID, default: [:]][parameter.name] = ParameterKind(
+                                kind: .tensor, evidence: .static,
+                                sources: ["\(function.file):\(inner.range.line) maps it over a dataset's elements"],
+                                suppliedByCaller: true)
+                        }
+                        contribution.callees.insert(mappedID)
+                    }
+                }
+                let (targets, bindsSelf) = self.targets(of: call, in: function)
+                for case .project(let calleeID) in targets {
+                    contribution.callees.insert(calleeID)
+                    let callee = index.functions[calleeID]
+                    var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
+                    // A method called on an instance, or a classmethod however it is called,
+                    // has its first parameter bound already.
+                    let isClassMethod = callee.decorators.contains { $0.isBuiltinName(["classmethod"]) }
+                    if (bindsSelf || isClassMethod) && callee.kind == .method && !positional.isEmpty {
+                        positional.removeFirst()
+                    }
+                    var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
+                        if case .starred = argument.kind { return nil }
+                        return (parameter.name, argument)
+                    }
+                    for keyword in call.keywords {
+                        if let name = keyword.name { bound.append((name, keyword.value)) }
+                    }
+                    for (name, argument) in bound {
+                        let kind = self.kind(of: argument, in: function)
+                        let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
+                        contribution.pass(
+                            ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                            to: name, of: calleeID)
+                    }
+                }
+            }
+        }
+        return contribution
+    }
+
+    /// Joins what every caller passes into the parameter kinds of `functions` (hints win), and
+    /// returns those whose parameter kinds changed.
+    func mergeArguments(into functions: Set<Int>, callers: [Int: Set<Int>], framework: Contribution) -> Set<Int> {
+        var changed: Set<Int> = []
+        for id in functions.sorted() {
+            let function = index.functions[id]
+            var observed = Contribution()
+            for caller in (callers[id] ?? []).sorted() {
+                for (name, kind) in contributions[caller]?.passed[id] ?? [:] { observed.pass(kind, to: name, of: id) }
+            }
+            for (name, kind) in framework.passed[id] ?? [:] { observed.pass(kind, to: name, of: id) }
+            var merged = hints[id] ?? [:]
+            for (name, kind) in observed.passed[id] ?? [:] where merged[name] == nil {
+                merged[name] = kind
+            }
+            // A defaulted parameter no caller supplies holds its default (`activation=tf.nn.relu`).
+            if called.contains(id) {
+                let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
+                for parameter in function.parameters where merged[parameter.name] == nil {
+                    guard let value = parameter.defaultValue else { continue }
+                    let kind = self.kind(of: value, in: scope)
+                    guard kind != .unknown else { continue }
+                    merged[parameter.name] = ParameterKind(
+                        kind: kind, evidence: .static, sources: ["no caller supplies it: it keeps its default, a \(kind.description)"],
+                        suppliedByCaller: false)
+                }
+            }
+            for (name, kind) in observed.passed[id] ?? [:] where merged[name]?.evidence == .hint {
+                merged[name]?.suppliedByCaller = kind.suppliedByCaller
+            }
+            if parameters[id] != merged {
+                parameters[id] = merged
+                changed.insert(id)
+            }
+        }
+        return changed
+    }
+
+    /// What the language and the test runner pass, rather than a call in the code: decorators
+    /// their function, pytest its fixtures and parameters.
+    func frameworkArguments() -> Contribution {
+        var contribution = Contribution()
+        bindDecoratedFunctions(into: &contribution)
+        bindPytestArguments(into: &contribution)
+        return contribution
+    }
+
+    /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
+    /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
+    func bindDecoratedFunctions(into observed: inout Contribution) {
+        for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
+            let scope = function.enclosing ?? index.moduleBodies[function.module.description]
+            guard let scope else { continue }
+            for decorator in function.decorators {
+                let applied: ValueKind
+                if case .call(let call) = decorator.kind {
+                    applied = callKind(call, in: scope)
+                } else {
+                    applied = kind(of: decorator, in: scope)
+                }
+                guard case .functions(let decoratorIDs) = applied else { continue }
+                for decoratorID in decoratorIDs {
+                    guard let first = index.functions[decoratorID].parameters.first else { continue }
+                    observed.callees.insert(decoratorID)
+                    let source = "\(function.file):\(decorator.range.line) decorates `\(function.qualname)` with it"
+                    let passed = ParameterKind(kind: .functions([function.id]), evidence: .static, sources: [source], suppliedByCaller: true)
+                    observed.pass(passed, to: first.name, of: decoratorID)
+                }
+            }
+        }
+    }
+
+    /// pytest calls tests and fixtures: each parameter gets its `parametrize` values, or the
+    /// value of the fixture it names (what the fixture returns or yields), or a pytest object.
+    func bindPytestArguments(into observed: inout Contribution) {
+        for (function, parametrized) in pytestFunctions {
+            let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
+            let isMethod = function.kind == .method
+            for parameter in function.parameters.dropFirst(isMethod ? 1 : 0)
+            where parameter.kind == .regular || parameter.kind == .positionalOnly || parameter.kind == .keywordOnly {
+                if let cases = parametrized[parameter.name], let first = cases.first {
+                    let kind = cases.dropFirst().reduce(self.kind(of: first, in: scope)) { $0.joined(with: self.kind(of: $1, in: scope)) }
+                    let source = "\(function.file):\(first.range.line) parametrizes it with \(cases.count) \(kind.description) values"
+                    observed.pass(ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else if let fixture = fixtures.fixture(named: parameter.name, for: function), fixture.id != function.id {
+                    let kind = yields[fixture.id] ?? returns[fixture.id] ?? .unknown
+                    let source = "pytest passes the fixture `\(parameter.name)` (\(fixture.file):\(fixture.line)), a \(kind.description)"
+                    observed.pass(ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else if PytestFixtures.builtin.contains(parameter.name) {
+                    let source = "pytest passes its `\(parameter.name)` fixture"
+                    observed.pass(ParameterKind(kind: .instance("pytest." + parameter.name), evidence: .static, sources: [source],
+                                                suppliedByCaller: true),
+                                  to: parameter.name, of: function.id)
+                } else {
+                    continue
+                }
+                observed.callees.insert(function.id)
+            }
+        }
+    }
+}

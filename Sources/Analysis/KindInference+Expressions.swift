@@ -1,0 +1,333 @@
+import PythonSyntax
+
+/// The kinds of expressions and of the locals and returns of bodies.
+extension KindInference {
+    // MARK: Bodies
+
+    func inferBody(of function: FunctionNode) {
+        var scope = locals[function.id] ?? [:]
+        var returned: ValueKind?
+        let selfName = function.kind == .method ? function.parameters.first?.name : nil
+        func assign(_ target: Expression, _ kind: ValueKind) {
+            switch target.kind {
+            case .name(let name): scope[name] = scope[name].map { $0.joined(with: kind) } ?? kind
+            case .attribute(let base, let name):
+                if case .name(let root) = base.kind, root == selfName, let owner = function.owningClass {
+                    attributes[owner.id, default: [:]][name] = attributes[owner.id]?[name].map { $0.joined(with: kind) } ?? kind
+                }
+            case .tuple(let elements), .list(let elements):
+                let element: ValueKind
+                if case .container(let inner) = kind { element = inner } else { element = kind.isTensorLike ? kind : .unknown }
+                for item in elements { assign(item, element) }
+            default: return
+            }
+        }
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                locals[function.id] = scope
+                switch statement.kind {
+                case .assign(let targets, let value):
+                    let kind = self.kind(of: value, in: function)
+                    for target in targets { assign(target, kind) }
+                case .annotatedAssign(let target, let annotation, let value):
+                    let hinted = annotationKind(annotation, in: function.module)
+                    assign(target, hinted != .unknown ? hinted : value.map { self.kind(of: $0, in: function) } ?? .unknown)
+                case .augmentedAssign(let target, _, let value):
+                    if case .name(let name) = target.kind {
+                        let current = scope[name] ?? .unknown
+                        let added = self.kind(of: value, in: function)
+                        scope[name] = current.isTensorLike || added.isTensorLike ? .tensor : current
+                    }
+                case .for(let target, let iterable, _, _, _):
+                    // `for name, fn in table.items()`: the key is left alone, the value is an element.
+                    if case .tuple(let pair) = target.kind, pair.count == 2, case .call(let call) = iterable.kind,
+                        case .attribute(let table, "items") = call.function.kind,
+                        case .container(let element) = self.kind(of: table, in: function)
+                    {
+                        assign(pair[0], .unknown)
+                        assign(pair[1], element)
+                    } else {
+                        assign(target, elementKind(of: self.kind(of: iterable, in: function), iterable: iterable))
+                    }
+                case .with(let items, _, _):
+                    for item in items { if let target = item.target { assign(target, .unknown) } }
+                case .return(let value):
+                    let kind = value.map { self.kind(of: $0, in: function) } ?? .primitive("None")
+                    returned = returned.map { $0.joined(with: kind) } ?? kind
+                case .expression(let value):
+                    if case .yield(let yielded) = value.kind {
+                        let kind = yielded.map { self.kind(of: $0, in: function) } ?? .primitive("None")
+                        yields[function.id] = yields[function.id].map { $0.joined(with: kind) } ?? kind
+                    }
+                default:
+                    break
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        locals[function.id] = scope
+        if function.kind == .moduleBody {
+            moduleGlobals[function.module.description] = scope
+        }
+        returns[function.id] = returned ?? .primitive("None")
+    }
+
+    /// Iterating a dataset or a tensor yields tensors; a list of tensors yields tensors.
+    func elementKind(of kind: ValueKind, iterable: Expression) -> ValueKind {
+        switch kind {
+        case .dataset, .tensor, .variable, .ndarray: return .tensor
+        case .container(let element): return element
+        default:
+            if case .call(let call) = iterable.kind, call.function.isBuiltinName(["range"]) { return .primitive("int") }
+            return .unknown
+        }
+    }
+
+    // MARK: Expressions
+
+    /// The kind of an expression evaluated in `function`.
+    public func kind(of expression: Expression, in function: FunctionNode) -> ValueKind {
+        switch expression.kind {
+        case .constant(let constant):
+            switch constant {
+            case .none: return .primitive("None")
+            case .bool: return .primitive("bool")
+            case .int: return .primitive("int")
+            case .float: return .primitive("float")
+            case .string: return .primitive("str")
+            default: return .unknown
+            }
+        case .name(let name):
+            if let local = locals[function.id]?[name] { return local }
+            if let parameter = parameters[function.id]?[name] { return parameter.kind }
+            var scope = function.enclosing
+            while let outer = scope {
+                if let kind = locals[outer.id]?[name] ?? parameters[outer.id]?[name]?.kind { return kind }
+                scope = outer.enclosing
+            }
+            if let global = moduleGlobals[function.module.description]?[name], global != .unknown { return global }
+            return functionReference(expression, in: function) ?? moduleGlobals[function.module.description]?[name] ?? .unknown
+        case .lambda:
+            return index.lambda(at: expression.range, in: function.file).map { .functions([$0.id]) } ?? .unknown
+        case .call(let call):
+            return callKind(call, in: function)
+        case .binary(_, let left, let right):
+            let a = kind(of: left, in: function)
+            let b = kind(of: right, in: function)
+            if a.isTensorLike || b.isTensorLike { return a == .ndarray && b == .ndarray ? .ndarray : .tensor }
+            if case .primitive = a, case .primitive = b { return a }
+            return .unknown
+        case .unary(_, let operand):
+            return kind(of: operand, in: function)
+        case .subscript(let base, _):
+            // `globals()[name]`: whatever the name picks at run time.
+            if case .call(let lookup) = base.kind, lookup.function.isBuiltinName(["globals", "locals", "vars"]) { return .dynamic }
+            switch kind(of: base, in: function) {
+            case .dynamic: return .dynamic
+            case .tensor, .variable, .kerasTensor: return .tensor
+            case .ndarray: return .ndarray
+            case .container(let element): return element
+            default: return .unknown
+            }
+        case .list(let elements), .tuple(let elements), .set(let elements):
+            guard let first = elements.first else { return .container(.unknown) }
+            return .containing(elements.dropFirst().reduce(kind(of: first, in: function)) { $0.joined(with: kind(of: $1, in: function)) })
+        case .dictionary(let entries):
+            guard let first = entries.first else { return .container(.unknown) }
+            return .containing(entries.dropFirst().reduce(kind(of: first.value, in: function)) {
+                $0.joined(with: kind(of: $1.value, in: function))
+            })
+        case .comprehension(let comprehension):
+            return .containing(kind(of: comprehension.value ?? comprehension.element, in: function))
+        case .conditional(_, let body, let orElse):
+            return kind(of: body, in: function).joined(with: kind(of: orElse, in: function))
+        case .attribute(let base, let name):
+            // `tf.keras.Sequential` names a class and `tf.add` a function: what calling them
+            // returns is callKind's business, not the attribute's.
+            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+                let owner = function.owningClass, let held = attributeKind(name, of: owner)
+            {
+                return held
+            }
+            if let reference = functionReference(expression, in: function) { return reference }
+            let receiver = kind(of: base, in: function)
+            // A method of an object picked at run time is a call on an object, like any other;
+            // a function of a module picked at run time could be anything.
+            if receiver == .dynamicModule { return .dynamic }
+            if receiver.isKerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
+                return .container(.variable)
+            }
+            if receiver.isKerasObject, name == "layers" { return .container(.kerasObject(projectClass: nil)) }
+            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+                let owner = function.owningClass, hierarchy.isKerasLayer(owner), name == "layers"
+            {
+                return .container(.kerasObject(projectClass: nil))
+            }
+            if receiver.isTensorLike, name == "T" { return receiver }
+            return .unknown
+        default:
+            return .unknown
+        }
+    }
+
+    func callKind(_ call: Call, in function: FunctionNode) -> ValueKind {
+        guard let resolver = resolvers[function.id] else { return .unknown }
+        var constructed = resolver.classNode(for: call.function)
+        if constructed == nil, case .classes(let ids) = kind(of: call.function, in: function), ids.count == 1, let id = ids.first {
+            constructed = index.classes[id]
+        }
+        if let node = constructed {
+            return hierarchy.isKerasLayer(node) ? .kerasObject(projectClass: node.qualifiedName) : .instance(node.qualifiedName)
+        }
+        // A method on a value of known kind: `x.numpy()`, `dataset.map(f)`, `model(x)`.
+        if case .attribute(let base, let name) = call.function.kind {
+            let receiver = kind(of: base, in: function)
+            if let receiverKind = receiver.receiverKind, let effect = APITable.effect(ofMethod: name, onReceiverKind: receiverKind),
+                !effect.isDisjoint(with: .returnsAnyValue)
+            {
+                return effect.returnedKind
+            }
+        }
+        if case .attribute(let base, "get") = call.function.kind, case .container(let element) = kind(of: base, in: function) {
+            return element
+        }
+        let callee = kind(of: call.function, in: function)
+        if callee.isKerasObject { return .tensor }
+        if callee == .dynamic { return .dynamic }
+        let (targets, _) = self.targets(of: call, in: function)
+        for target in targets {
+            switch target {
+            case .project(let id):
+                if let returned = returns[id], returned != .unknown { return returned }
+            case .external("functools.partial"):
+                // `partial(step, model=m)` is `step` with some arguments bound.
+                if let wrapped = call.arguments.first, case .functions(let ids) = kind(of: wrapped, in: function) {
+                    return .functions(ids)
+                }
+            case .external("importlib.import_module"):
+                return .dynamicModule
+            case .external(let dotted) where Self.dynamicSources.contains(APITable.normalize(dotted)):
+                return .dynamic
+            case .external(let dotted):
+                if let effect = APITable.effect(ofFunction: APITable.normalize(dotted)), !effect.isDisjoint(with: .returnsAnyValue) {
+                    return effect.returnedKind
+                }
+            case .builtin(let name):
+                switch name {
+                case "eval": return .dynamic
+                case "__import__": return .dynamicModule
+                case "getattr":
+                    // `getattr(obj, "name")` is `obj.name`; a computed name could be anything.
+                    if call.arguments.count >= 2, case .constant(.string) = call.arguments[1].kind { continue }
+                    return .dynamic
+                case "int", "len": return .primitive("int")
+                case "float": return .primitive("float")
+                case "str", "repr": return .primitive("str")
+                case "bool": return .primitive("bool")
+                // `iter(dataset)` yields what the dataset yields; `next()` takes one element.
+                case "iter", "reversed":
+                    return call.arguments.first.map { kind(of: $0, in: function) } ?? .unknown
+                case "next":
+                    return call.arguments.first.map { elementKindOfIterable($0, in: function) } ?? .unknown
+                case "list", "tuple", "sorted":
+                    return .containing(call.arguments.first.map { elementKindOfIterable($0, in: function) } ?? .unknown)
+                default: continue
+                }
+            }
+        }
+        return .unknown
+    }
+
+    /// Whether `name` is a variable of the project seen from `function`: a parameter or local of
+    /// it or of a function around it, or a module global (not an import, a def or a builtin).
+    public func isVariable(_ name: String, in function: FunctionNode) -> Bool {
+        var scope: FunctionNode? = function
+        while let current = scope {
+            if locals[current.id]?[name] != nil || current.parameters.contains(where: { $0.name == name }) { return true }
+            scope = current.enclosing
+        }
+        return moduleGlobals[function.module.description]?[name] != nil
+    }
+
+    /// Whether `function` assigns `name` in its own body (not a parameter, not an outer scope's).
+    public func bindsLocally(_ name: String, in function: FunctionNode) -> Bool {
+        locals[function.id]?[name] != nil
+    }
+
+    /// A function, class or library value named by a name or attribute chain (`scale`,
+    /// `module.scale`, `self.normalize`, `Dense`, `tf.nn.relu`), as a value.
+    func functionReference(_ expression: Expression, in function: FunctionNode) -> ValueKind? {
+        guard let resolver = resolvers[function.id] else { return nil }
+        if let node = resolver.classNode(for: expression) { return .classes([node.id]) }
+        switch resolver.resolveReference(expression) {
+        case .project(let id)?: return .functions([id])
+        case let target?: return .library(target)
+        case nil: return nil
+        }
+    }
+
+    /// Library calls whose result can be any Python object, the project's own functions
+    /// included: what they return is `.dynamic`. Other library results are library values.
+    static let dynamicSources: Set<String> = [
+        "pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads", "joblib.load",
+        "marshal.load", "marshal.loads", "shelve.open",
+    ]
+
+    /// What `self.name` holds for instances of `owner`, looking in its project base classes too.
+    func attributeKind(_ name: String, of owner: ClassNode) -> ValueKind? {
+        var pending = [owner]
+        var seen: Set<Int> = []
+        while let current = pending.popLast() {
+            guard seen.insert(current.id).inserted else { continue }
+            if let kind = attributes[current.id]?[name] { return kind }
+            pending += current.bases.compactMap { base in
+                index.resolver.qualifiedName(of: base, in: current.module).flatMap { index.class(named: $0) }
+            }
+        }
+        return nil
+    }
+
+    func elementKindOfIterable(_ expression: Expression, in function: FunctionNode) -> ValueKind {
+        elementKind(of: kind(of: expression, in: function), iterable: expression)
+    }
+}
+
+extension ValueKind {
+    /// The API table's name for values of this kind, as method receivers.
+    var receiverKind: APITable.ReceiverKind? {
+        switch self {
+        case .tensor, .kerasTensor: return .tensor
+        case .variable: return .variable
+        case .dataset: return .dataset
+        case .ndarray: return .numpyArray
+        case .kerasObject: return .kerasModel
+        default: return nil
+        }
+    }
+}
+
+extension APIEffect {
+    static let returnsAnyValue: APIEffect = [
+        .returnsTensor, .returnsVariable, .returnsDataset, .returnsNumpyArray, .returnsKerasTensor, .returnsModelOrLayer,
+    ]
+
+    /// What a call with this effect returns.
+    var returnedKind: ValueKind {
+        if contains(.returnsVariable) { return .variable }
+        if contains(.returnsDataset) { return .dataset }
+        if contains(.returnsKerasTensor) { return .kerasTensor }
+        if contains(.returnsModelOrLayer) { return .kerasObject(projectClass: nil) }
+        if contains(.returnsNumpyArray) { return .ndarray }
+        if contains(.returnsTensor) { return .tensor }
+        return .unknown
+    }
+}
+
+extension Expression {
+    /// A bare name among `names` (a builtin, when nothing rebinds it).
+    func isBuiltinName(_ names: Set<String>) -> Bool {
+        if case .name(let name) = kind { return names.contains(name) }
+        return false
+    }
+}
