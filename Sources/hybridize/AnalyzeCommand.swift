@@ -45,6 +45,13 @@ struct AnalyzeCommand: ParsableCommand {
         return Int(size.ws_col)
     }
 
+    /// A path that names nothing is a usage error (exit 2), not an empty project.
+    func validate() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+    }
+
     func run() throws {
         let root = FileManager.default.currentDirectoryPath
         try EmbeddedInterpreter.startIfNeeded(python: python)

@@ -28,6 +28,13 @@ struct CallGraphCommand: ParsableCommand {
         case text, json
     }
 
+    /// A path that names nothing is a usage error (exit 2), not an empty project.
+    func validate() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+    }
+
     func run() throws {
         let root = FileManager.default.currentDirectoryPath
         // The static path uses the interpreter for its parser only: no virtualenv, no TensorFlow.

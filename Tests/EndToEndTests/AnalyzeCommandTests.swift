@@ -108,4 +108,13 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertTrue(summary.contains("ready for an edit") && summary.contains("commonest blockers: "), summary)
         XCTAssertTrue(summary.contains("4 HAS_PYTHON_SIDE_EFFECTS ("), summary)
     }
+
+    func testAPathThatNamesNothingIsAUsageError() throws {
+        let project = try HybridizeRunner.project("Examples/keras_training")
+        for command in ["analyze", "callgraph"] {
+            let result = try HybridizeRunner.run([command, "trainer", "no_such_folder"], in: project)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.output)")
+            XCTAssertTrue(result.output.contains("no such file or folder: no_such_folder"), result.output)
+        }
+    }
 }
