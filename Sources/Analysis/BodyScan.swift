@@ -85,8 +85,10 @@ struct BodyScan {
         let receiver = selfName.map { name in { (root: String) -> Int? in root == name ? Self.receiverKey(of: function.id) : creator(of: root) } }
         let scope = Scope(isOutside: isOutside, globals: globals, nonlocals: nonlocals, creator: receiver ?? creator(of:))
 
-        var pending = [function.body]
-        while let statements = pending.popLast() {
+        // Each block with the names an enclosing `if isinstance(name, list)` has shown to be
+        // Python containers there.
+        var pending: [(statements: [Statement], containers: Set<String>)] = [(function.body, [])]
+        while let (statements, containers) = pending.popLast() {
             for statement in statements {
                 let line = statement.range.line
                 switch statement.kind {
@@ -104,7 +106,7 @@ struct BodyScan {
                         iterated = call.arguments
                     }
                     for candidate in iterated {
-                        if case .name(let name) = candidate.kind, tensorParameters.contains(name),
+                        if case .name(let name) = candidate.kind, tensorParameters.contains(name), !containers.contains(name),
                             [.tensor, .variable, .ndarray, .kerasTensor].contains(kinds.kind(of: candidate, in: function))
                         {
                             result.tensorIteration = Fact(.yes, reasons: ["a Python `for` iterates over the tensor `\(name)` (line \(line))"])
@@ -115,10 +117,35 @@ struct BodyScan {
                 for expression in statement.directExpressions {
                     scan(expression, scope: scope, tensorParameters: tensorParameters.union(derived), result: &result)
                 }
-                pending += statement.nestedBodies
+                if case .if(let test, let body, let orElse) = statement.kind {
+                    pending.append((body, containers.union(Self.namesCheckedAsContainers(test))))
+                    pending.append((orElse, containers))
+                } else {
+                    pending += statement.nestedBodies.map { ($0, containers) }
+                }
             }
         }
         return result
+    }
+
+    /// The names `isinstance(name, list)` (or `tuple`, `dict`, `set`, or a tuple of these) shows
+    /// to be Python containers where the test holds: a `for` over one there iterates a container,
+    /// not a tensor, whatever else the name may hold elsewhere (a recursive walk over nested lists).
+    static func namesCheckedAsContainers(_ test: Expression) -> Set<String> {
+        let containerTypes: Set<String> = ["list", "tuple", "dict", "set"]
+        switch test.kind {
+        case .call(let call):
+            guard call.function.isBuiltinName(["isinstance"]), call.arguments.count == 2,
+                case .name(let name) = call.arguments[0].kind
+            else { return [] }
+            let types: [Expression]
+            if case .tuple(let elements) = call.arguments[1].kind { types = elements } else { types = [call.arguments[1]] }
+            return types.allSatisfy({ $0.isBuiltinName(containerTypes) }) ? [name] : []
+        case .boolean("And", let operands):  // the `ast` operator class name
+            return operands.reduce(into: Set<String>()) { $0.formUnion(namesCheckedAsContainers($1)) }
+        default:
+            return []
+        }
     }
 
     /// What the body's names refer to, for deciding which writes outlive the call.
