@@ -18,8 +18,12 @@ struct BodyScan {
         /// kept under `receiverKey(of:)` the method.
         var ownedEffects: [Int: String] = [:]
 
+        /// Every side effect of the body itself, in the order found.
+        var effects: [StaticEffect] = []
+
         /// The first reason found is the one reported.
-        mutating func effect(_ reason: String, _ line: Int, owner: Int? = nil) {
+        mutating func effect(_ kind: SideEffectKind, _ reason: String, _ line: Int, owner: Int? = nil) {
+            effects.append(StaticEffect(kind: kind, line: line, description: reason))
             if let owner {
                 if ownedEffects[owner] == nil { ownedEffects[owner] = "\(reason) (line \(line))" }
             } else if sideEffects.value != .yes {
@@ -161,19 +165,20 @@ struct BodyScan {
     private func checkWrite(_ target: Expression, line: Int, scope: Scope, result: inout Result) {
         switch target.kind {
         case .name(let name) where scope.globals.contains(name):
-            result.effect("writes the module global `\(name)`", line)
+            result.effect(.globalWrite, "writes the module global `\(name)`", line)
         case .name(let name) where scope.nonlocals.contains(name):
             let owner = scope.creator(name)
             let place = owner.map { "of the enclosing `\(index.functions[$0].qualname)`" } ?? "of an enclosing scope"
-            result.effect("rebinds `\(name)`, a variable \(place)", line, owner: owner)
+            result.effect(.globalWrite, "rebinds `\(name)`, a variable \(place)", line, owner: owner)
         case .attribute(let base, let attribute):
             if let root = base.rootName, scope.isOutside(root) {
-                result.effect("writes the attribute `\(base.dottedText ?? root).\(attribute)` of an object it did not create", line,
+                result.effect(.attributeWrite, "writes the attribute `\(base.dottedText ?? root).\(attribute)` of an object it did not create", line,
                               owner: scope.creator(root))
             }
         case .subscript(let base, _):
             if let root = base.rootName, scope.isOutside(root), !kinds.kind(of: base, in: function).isTensorLike {
-                result.effect("writes an item of `\(base.dottedText ?? root)`, which it did not create", line, owner: scope.creator(root))
+                result.effect(.itemWrite, "writes an item of `\(base.dottedText ?? root)`, which it did not create", line,
+                              owner: scope.creator(root))
             }
         case .tuple(let elements), .list(let elements):
             for element in elements { checkWrite(element, line: line, scope: scope, result: &result) }
@@ -200,7 +205,7 @@ struct BodyScan {
                     case .external(let dotted):
                         let name = APITable.normalize(dotted)
                         guard let api = APITable.effect(ofFunction: name) else { continue }
-                        if api.contains(.isPythonSideEffect) { found.effect("calls `\(name)`", line) }
+                        if api.contains(.isPythonSideEffect) { found.effect(SideEffectKind.ofLibraryCall(name), "calls `\(name)`", line) }
                         if api.contains(.isEagerOnly) { found.eager("calls `\(name)`, which runs only eagerly", line) }
                         if api.contains(.isTensorFlowOp) { found.computes("calls `\(name)`", line) }
                         if api.contains(.isNumpyCall),
@@ -211,10 +216,10 @@ struct BodyScan {
                     case .builtin(let name):
                         switch name {
                         case "print", "open", "input", "exec", "eval":
-                            found.effect("calls `\(name)`", line)
+                            found.effect(SideEffectKind.ofLibraryCall(name), "calls `\(name)`", line)
                         case "next":
                             if let root = call.arguments.first?.rootName, scope.isOutside(root) {
-                                found.effect("advances the outside iterator `\(root)` with next()", line, owner: scope.creator(root))
+                                found.effect(.iterator, "advances the outside iterator `\(root)` with next()", line, owner: scope.creator(root))
                             }
                         case "float", "int", "bool", "complex":
                             if let argument = call.arguments.first, kinds.kind(of: argument, in: function).isTensorLike {
@@ -245,14 +250,14 @@ struct BodyScan {
                     if Self.mutatingMethods.contains(method), targets.isEmpty, let root = base.rootName, scope.isOutside(root),
                         !receiver.isTensorLike, !receiver.isKerasObject
                     {
-                        found.effect("changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line,
+                        found.effect(.itemWrite, "changes `\(base.dottedText ?? root)` with .\(method)(), which it did not create", line,
                                      owner: scope.creator(root))
                     }
                     if Self.fileMethods.contains(method), targets.isEmpty, !receiver.isTensorLike, !receiver.isKerasObject {
-                        found.effect("does file I/O with `.\(method)()`", line)
+                        found.effect(.io, "does file I/O with `.\(method)()`", line)
                     }
                     if Self.loggingMethods.contains(method), isLogger(base) {
-                        found.effect("logs with `.\(method)()`", line)
+                        found.effect(.logging, "logs with `.\(method)()`", line)
                     }
                 }
                 if kinds.kind(of: call.function, in: function).isKerasObject {

@@ -78,6 +78,7 @@ public struct FactsAnalyzer {
                 file: function.file, qualname: function.qualname, line: function.line,
                 hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions)
             functionFacts.isTestCode = kinds.fixtures.isTest(function) || kinds.fixtures.fixtures.contains(function.id)
+            functionFacts.directEffects = scan.effects
             result.append(functionFacts)
         }
         return result

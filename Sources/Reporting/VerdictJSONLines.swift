@@ -49,6 +49,12 @@ public enum VerdictJSONLines {
             ("refactorable", .bool(verdict.refactorable)),
             ("assumptions", .array(assumptions)),
             ("reasons", .array(verdict.reasons.map { .string($0) })),
+            // Beyond SPEC §8's keys: the body's own side effects, with the kinds trace databases
+            // use, so that a run's `observed_effects` can be set beside them.
+            ("effects", .array(facts.directEffects.map { effect in
+                .object([("kind", .string(effect.kind.rawValue)), ("line", .number(effect.line)),
+                         ("description", .string(effect.description))])
+            })),
         ])
     }
 }
