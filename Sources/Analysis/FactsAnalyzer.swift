@@ -99,7 +99,7 @@ public struct FactsAnalyzer {
     private func tensorParameter(of function: FunctionNode) -> Fact {
         let parameters = candidateParameters(of: function)
         guard !parameters.isEmpty else {
-            return Fact(.no, reasons: ["it takes no parameters besides self: nothing for a graph to gain"])
+            return Fact(.no, reasons: ["it takes no parameters besides self"])
         }
         let known = kinds.parameters[function.id] ?? [:]
         if let tensor = parameters.first(where: { known[$0.name]?.kind.isTensorLike == true }), let kind = known[tensor.name] {
