@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PythonRuntime", dependencies: ["CPython", "CPythonShim"], swiftSettings: gilBound),
         .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
-        .target(name: "Analysis", dependencies: ["PythonSyntax"], swiftSettings: gilBound),
+        .target(name: "Analysis", dependencies: ["PythonSyntax", "TraceStore"], swiftSettings: gilBound),
         .target(name: "Decisions", dependencies: ["Analysis"], swiftSettings: gilBound),
         .target(name: "Reporting", dependencies: ["Analysis", "Decisions"], swiftSettings: gilBound),
         .target(

@@ -1,4 +1,5 @@
 import PythonSyntax
+import TraceStore
 
 /// The facts a function's own body shows, before its callees are taken into account.
 struct BodyScan {

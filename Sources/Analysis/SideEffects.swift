@@ -1,20 +1,6 @@
-/// The kinds of Python side effect, named as trace databases name them (SPEC §8,
-/// `observed_effects.kind`), so that what the analysis predicts and what a run observed can be
-/// held against each other.
-public enum SideEffectKind: String, Sendable, CaseIterable {
-    case globalWrite = "global_write"
-    case attributeWrite = "attribute_write"
-    case itemWrite = "item_write"
-    case print
-    case io
-    case logging
-    case iterator
-    /// Seen only by traces: whether a call creates `tf.Variable`s is decided by Keras at run time.
-    case variableCreation = "variable_creation"
-    /// Other state a library keeps in Python: the global random generator, threads, warning
-    /// filters, process-wide configuration.
-    case libraryState = "library_state"
+import TraceStore
 
+extension SideEffectKind {
     /// The kind of effect a library function the API table marks as a Python side effect has.
     static func ofLibraryCall(_ name: String) -> SideEffectKind {
         if name == "print" || name.hasPrefix("sys.stdout") || name.hasPrefix("sys.stderr") { return .print }

@@ -143,7 +143,7 @@ extension Tracer {
 
     /// An effect reported by a wrapper (print, logging, I/O, variable creation): it belongs to the
     /// innermost project call on this thread, at the instruction that is running.
-    func note(_ kind: EffectKind, target: String) {
+    func note(_ kind: SideEffectKind, target: String) {
         let context = ThreadContext.current
         guard !context.busy, let top = context.stack.indices.last else { return }
         let effect = ObservedEffect(
@@ -222,7 +222,7 @@ extension Tracer {
 
     private func detectEffects(of watch: Watch, in call: inout ActiveCall) {
         let function = Int(call.function)
-        func record(_ kind: EffectKind, _ target: String, lineKey: String) {
+        func record(_ kind: SideEffectKind, _ target: String, lineKey: String) {
             let effect = ObservedEffect(
                 kind: kind, target: target, location: .line(ownLine(of: function, key: lineKey)), via: -1)
             call.effects[effect, default: EffectTally(object: watch.owner)].count += 1

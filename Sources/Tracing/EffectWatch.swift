@@ -1,18 +1,7 @@
 import CPython
 import CPythonShim
 import PythonRuntime
-
-/// The kinds of effect recorded in `effects.kind` (SPEC §8).
-enum EffectKind: String {
-    case globalWrite = "global_write"
-    case attributeWrite = "attribute_write"
-    case itemWrite = "item_write"
-    case print
-    case io
-    case logging
-    case iterator
-    case variableCreation = "variable_creation"
-}
+import TraceStore
 
 /// Where in a function an effect happened.
 enum EffectLocation: Hashable {
@@ -24,7 +13,7 @@ enum EffectLocation: Hashable {
 
 /// An effect seen during one call, before it is aggregated.
 struct ObservedEffect: Hashable {
-    let kind: EffectKind
+    let kind: SideEffectKind
     let target: String
     var location: EffectLocation
     var via: Int32  // function index of the callee that did it; -1 when the function itself did

@@ -1,6 +1,7 @@
 import CPython
 import CPythonShim
 import PythonRuntime
+import TraceStore
 
 /// The `_hybridize` module: how Runtime/hybridize_runtime.py reports what only Python sees
 /// (print, logging, I/O, variable creation, test boundaries) to the Swift tracer.
@@ -10,7 +11,7 @@ enum HybridizeModule {
     private static let methods: [(name: String, body: Method)] = [
         ("note_effect", { _, arguments in
             let items = strings(arguments)
-            if items.count == 2, let kind = EffectKind(rawValue: items[0]) {
+            if items.count == 2, let kind = SideEffectKind(rawValue: items[0]) {
                 Tracer.active?.note(kind, target: items[1])
             }
             return noneResult()

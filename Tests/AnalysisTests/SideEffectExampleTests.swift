@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import Analysis
+import TraceStore
 
 /// Generated from the side-effect rules' own examples (Analysis/SideEffects.swift): each
 /// triggering example's `f` must have an effect of the rule's kind, and side effects; each
