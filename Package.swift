@@ -54,7 +54,7 @@ let package = Package(
             swiftSettings: gilBound),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "PythonRuntime"], swiftSettings: gilBound),
         .testTarget(
-            name: "AnalysisTests", dependencies: ["Analysis", "Decisions", "PythonSyntax", "PythonRuntime"],
+            name: "AnalysisTests", dependencies: ["Analysis", "Decisions", "PythonSyntax", "PythonRuntime", "TraceStore"],
             exclude: ["Fixtures"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
