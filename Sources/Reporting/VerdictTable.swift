@@ -43,7 +43,7 @@ public enum VerdictTable {
             }
         }
         let readyTests = verdicts.filter { $0.refactorable && $0.facts.isTestCode }.count
-        var parts = ["\(verdicts.count) functions: \(ready) ready for an edit"
+        var parts = ["\(verdicts.count) function\(verdicts.count == 1 ? "" : "s"): \(ready) ready for an edit"
             + (readyTests > 0 ? " (\(readyTests) of them tests or fixtures, which are not findings)" : "")]
         if optimal > 0 { parts.append(optimal == 1 ? "1 already a well-formed hybrid" : "\(optimal) already well-formed hybrids") }
         if warnings > 0 { parts.append("\(warnings) hybrid\(warnings == 1 ? "" : "s") with Python side effects (marked !)") }
