@@ -45,8 +45,9 @@ public struct CallGraph: Sendable {
         }
     }
 
-    /// A call whose callee static analysis cannot name: a parameter or variable of unknown value
-    /// (`hook(y)` with `hook` from `pickle.load`), `globals()[name](...)`, `getattr(obj, name)(...)`.
+    /// A call of a value loaded or looked up at run time, which could be any function, the
+    /// caller included: `hook(y)` with `hook` from `pickle.load`, `globals()[name](...)`,
+    /// `getattr(obj, name)(...)`.
     public struct UnresolvedCall: Hashable, Sendable {
         public var line: Int
         /// The callee as written, for reasons.
