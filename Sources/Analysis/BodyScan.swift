@@ -74,7 +74,7 @@ struct BodyScan {
         let locals = function.localsItMade()
         let derived = derivedLocals(from: tensorParameters)
         let (globals, nonlocals) = declaredGlobals()
-        let selfName = function.kind == .method ? function.parameters.first?.name : nil
+        let selfName = function.receiverName
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
         /// `self` among the objects a method did not create, in `__init__` too.
         func isOutside(_ name: String) -> Bool {

@@ -57,6 +57,10 @@ public struct CallGraph: Sendable {
     public private(set) var edges: [Edge] = []
     public private(set) var calleesByCaller: [Int: Set<CallTarget>] = [:]
     public private(set) var unresolved: [Int: [UnresolvedCall]] = [:]
+    /// The project functions each function calls, and those that call it, each in id order (so
+    /// that what is derived from them, reasons included, is the same on every run).
+    public private(set) var projectCallees: [Int: [Int]] = [:]
+    public private(set) var projectCallers: [Int: [Int]] = [:]
 
     public init(index: ProjectIndex) {
         self.init(index: index, kinds: KindInference(index: index, hierarchy: ClassHierarchy(index: index)))
@@ -71,7 +75,7 @@ public struct CallGraph: Sendable {
             }
             if !found.unresolved.isEmpty { unresolved[function.id] = found.unresolved }
             // pytest runs the fixtures a test or fixture names before it.
-            if kinds.fixtures.isTest(function) || kinds.fixtures.fixtures.contains(function.id) {
+            if kinds.fixtures.isRunByPytest(function) {
                 for parameter in function.parameters {
                     if let fixture = kinds.fixtures.fixture(named: parameter.name, for: function), fixture.id != function.id {
                         add(Edge(caller: function.id, callee: .project(fixture.id), line: parameter.range.line))
@@ -79,14 +83,24 @@ public struct CallGraph: Sendable {
                 }
             }
             // `@register` above a def calls `register` where the def is.
-            guard !function.decorators.isEmpty, let scope = function.enclosing ?? index.moduleBodies[function.module.description] else {
-                continue
-            }
-            for decorator in function.decorators {
-                guard case .functions(let ids) = kinds.kind(of: decorator, in: scope) else { continue }
-                for id in ids.sorted() { add(Edge(caller: scope.id, callee: .project(id), line: decorator.range.line)) }
+            guard let scope = index.definingScope(of: function) else { continue }
+            for (decorator, ids) in kinds.projectDecorators(of: function) {
+                for id in ids { add(Edge(caller: scope.id, callee: .project(id), line: decorator.range.line)) }
             }
         }
+        indexProjectEdges()
+    }
+
+    private mutating func indexProjectEdges() {
+        var callees: [Int: Set<Int>] = [:]
+        var callers: [Int: Set<Int>] = [:]
+        for edge in edges {
+            guard case .project(let callee) = edge.callee else { continue }
+            callees[edge.caller, default: []].insert(callee)
+            callers[callee, default: []].insert(edge.caller)
+        }
+        projectCallees = callees.mapValues { $0.sorted() }
+        projectCallers = callers.mapValues { $0.sorted() }
     }
 
     private mutating func add(_ edge: Edge) {
@@ -103,7 +117,6 @@ public struct CallGraph: Sendable {
 final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
-    private lazy var constructed: [String: ClassNode] = constructedLocals()
     private lazy var localsItMade: Set<String> = function.localsItMade()
     /// Answers by the callee's source range: tensor inference asks about each call in every
     /// round, and what syntax resolves does not change between rounds.
@@ -130,20 +143,17 @@ final class CallResolver {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
-        if let called = calledInstanceMethod(call.function) {
-            return ([called], true)
+        if case .attribute(let base, _) = call.function.kind, receiverClass(base) != nil {
+            return (resolve(callee: call.function), true)
         }
-        if case .attribute(let base, _) = call.function.kind, receiverClass(base, constructed: constructed) != nil {
-            return (resolve(callee: call.function, constructed: constructed), true)
-        }
-        return (resolve(callee: call.function, constructed: constructed), false)
+        return (resolve(callee: call.function), false)
     }
 
     /// What a name or attribute chain refers to (a function passed as a value, say).
     func resolveReference(_ expression: Expression) -> CallTarget? {
         let key = expression.range
         if key != .unknown, let known = resolvedReferences[key] { return known }
-        let answer = resolveValue(expression, constructed: constructed)
+        let answer = resolveValue(expression)
         if key != .unknown { resolvedReferences[key] = answer }
         return answer
     }
@@ -166,7 +176,6 @@ final class CallResolver {
     {
         var sites: [(Int, CallTarget, CallGraph.Receiver)] = []
         var unresolved: [CallGraph.UnresolvedCall] = []
-        let constructed = self.constructed
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
                 guard case .call(let call) = inner.kind else { return }
@@ -178,13 +187,17 @@ final class CallResolver {
                 if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {
                     unresolved.append(CallGraph.UnresolvedCall(line: inner.range.line, callee: callee))
                 }
-                // A function handed to another (dataset.map(fn), a callback) is called by it.
+                // A function handed to another (dataset.map(fn), a callback, a lambda,
+                // `net.preprocess`) is called by it. One that arrived as a parameter is only passed
+                // on (`functools.wraps(fn)` does not call `fn`): its caller already counts it.
                 for argument in call.arguments + call.keywords.map(\.value) {
-                    if case .lambda = argument.kind, let lambda = index.lambda(at: argument.range, in: function.file) {
-                        sites.append((inner.range.line, .project(lambda.id), .other))
-                    } else if let target = resolveValue(argument, constructed: constructed), case .project = target {
-                        sites.append((inner.range.line, target, .other))
+                    switch argument.kind {
+                    case .name(let name) where isParameter(name, orOfEnclosing: true): continue
+                    case .name, .attribute, .lambda: break
+                    default: continue  // a value computed here is not a function named here
                     }
+                    guard case .functions(let ids) = kinds.kind(of: argument, in: function) else { continue }
+                    for id in ids.sorted() { sites.append((inner.range.line, .project(id), .other)) }
                 }
             }
         }
@@ -201,11 +214,7 @@ final class CallResolver {
             if inner.function.isBuiltinName(["super"]) { return function.owningClass != nil ? .callersSelf : .other }
             return classNode(for: inner.function) != nil ? .callersOwn : .other
         case .name(let name):
-            if function.kind == .method, name == function.parameters.first?.name,
-                !function.decorators.contains(where: { $0.isBuiltinName(["staticmethod"]) })
-            {
-                return .callersSelf
-            }
+            if name == function.receiverName { return .callersSelf }
             return localsItMade.contains(name) && !isParameter(name) && function.kind != .moduleBody ? .callersOwn : .other
         default:
             return .other
@@ -256,54 +265,20 @@ final class CallResolver {
         return found
     }
 
-    /// Locals bound to a project class's instance: `model = Net(...)` then `model.fit(...)`, in
-    /// this function or, for a closure, in the functions around it (inner assignments win).
-    private func constructedLocals() -> [String: ClassNode] {
-        // The module's top level first (`model = Net()` used by its functions), then the
-        // functions around this one, then this one.
-        var scopes: [FunctionNode] = []
-        var scope: FunctionNode? = function
-        while let current = scope, current.kind != .moduleBody {
-            scopes.insert(current, at: 0)
-            scope = current.enclosing
-        }
-        if let module = index.moduleBodies[function.module.description] {
-            scopes.insert(module, at: 0)
-        }
-        var found: [String: ClassNode] = [:]
-        for owner in scopes {
-            var pending = [owner.body]
-            while let statements = pending.popLast() {
-                for statement in statements {
-                    if case .assign(let targets, let value) = statement.kind, case .call(let call) = value.kind,
-                        let target = classNode(for: call.function)
-                    {
-                        for case .name(let name) in targets.map(\.kind) { found[name] = target }
-                    }
-                    pending += statement.nestedBodies
-                }
-            }
-        }
-        return found
-    }
-
-    private func resolve(callee: Expression, constructed: [String: ClassNode]) -> [CallTarget] {
+    private func resolve(callee: Expression) -> [CallTarget] {
         if let targetClass = classNode(for: callee) {
             return constructor(of: targetClass)
         }
-        if let called = calledInstanceMethod(callee) {
-            return [called]
-        }
-        return resolveValue(callee, constructed: constructed).map { [$0] } ?? []
+        return resolveValue(callee).map { [$0] } ?? []
     }
 
     /// What a name or attribute chain refers to, as a call target.
-    private func resolveValue(_ expression: Expression, constructed: [String: ClassNode]) -> CallTarget? {
+    private func resolveValue(_ expression: Expression) -> CallTarget? {
         if case .name(let name) = expression.kind {
             if let local = lexicalFunction(named: name) { return .project(local.id) }
             if isParameter(name) { return nil }
         }
-        if case .attribute(let base, let name) = expression.kind, let receiver = receiverClass(base, constructed: constructed) {
+        if case .attribute(let base, let name) = expression.kind, let receiver = receiverClass(base) {
             return method(named: name, from: receiver.classes, skippingFirst: receiver.skipOwn)
         }
         guard expression.isDottedName, let dotted = index.resolver.qualifiedName(of: expression, in: function.module) else {
@@ -328,9 +303,13 @@ final class CallResolver {
     }
 
     /// A parameter shadows module-level names: what it holds is whatever the caller passed.
-    private func isParameter(_ name: String) -> Bool {
-        guard function.kind != .moduleBody else { return false }
-        return function.parameters.contains { $0.name == name }
+    private func isParameter(_ name: String, orOfEnclosing: Bool = false) -> Bool {
+        var scope: FunctionNode? = function
+        while let current = scope, current.kind != .moduleBody {
+            if current.parameters.contains(where: { $0.name == name }) { return true }
+            scope = orOfEnclosing ? current.enclosing : nil
+        }
+        return false
     }
 
     func classNode(for expression: Expression) -> ClassNode? {
@@ -355,30 +334,21 @@ final class CallResolver {
         return index.class(named: dotted)
     }
 
-    /// Calling an object runs its class's `__call__`; a Keras layer's `__call__` (Keras's own)
-    /// runs the subclass's `call` (Keras 3.15, layers/layer.py).
-    private func calledInstanceMethod(_ callee: Expression) -> CallTarget? {
-        guard case .name(let name) = callee.kind, let instanceClass = constructed[name] else { return nil }
-        return method(named: "__call__", from: [instanceClass], skippingFirst: false)
-            ?? method(named: "call", from: [instanceClass], skippingFirst: false)
-    }
-
     /// `Net(...)` runs `Net.__init__` (its own or an ancestor's in the project).
     private func constructor(of node: ClassNode) -> [CallTarget] {
         method(named: "__init__", from: [node], skippingFirst: false).map { [$0] } ?? []
     }
 
-    /// The classes a receiver may be an instance of: `self`/`cls` in a method, `super()`, or a
-    /// local made by a constructor call.
-    private func receiverClass(_ base: Expression, constructed: [String: ClassNode]) -> (classes: [ClassNode], skipOwn: Bool)? {
+    /// The classes a receiver is known, from syntax alone, to be an instance of: `self`/`cls` in
+    /// a method, `super()`, or an object constructed on the spot. Other receivers (a local made by
+    /// a constructor, a parameter) are resolved by the kinds of values (`KindInference.targets`).
+    private func receiverClass(_ base: Expression) -> (classes: [ClassNode], skipOwn: Bool)? {
         switch base.kind {
         case .name(let name):
-            if let owner = function.owningClass, let first = function.parameters.first?.name, name == first,
-                !function.decorators.contains(where: { if case .name("staticmethod") = $0.kind { return true } else { return false } })
-            {
+            if let owner = function.owningClass, name == function.receiverName {
                 return ([owner], false)
             }
-            return constructed[name].map { ([$0], false) }
+            return nil
         case .call(let call):
             if case .name("super") = call.function.kind, let owner = function.owningClass {
                 return ([owner], true)
@@ -401,11 +371,7 @@ final class CallResolver {
             guard seen.insert(current.id).inserted else { continue }
             if !skip, let found = current.methods[name] { return .project(found.id) }
             skip = false
-            let bases = current.bases.compactMap { base -> ClassNode? in
-                guard let dotted = index.resolver.qualifiedName(of: base, in: current.module) else { return nil }
-                return index.class(named: dotted)
-            }
-            pending = bases + pending
+            pending = index.projectBases(of: current) + pending
         }
         return nil
     }

@@ -77,7 +77,7 @@ public struct FactsAnalyzer {
             var functionFacts = FunctionFacts(
                 file: function.file, qualname: function.qualname, line: function.line,
                 hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions)
-            functionFacts.isTestCode = kinds.fixtures.isTest(function) || kinds.fixtures.fixtures.contains(function.id)
+            functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
             result.append(functionFacts)
         }
@@ -91,8 +91,7 @@ public struct FactsAnalyzer {
     /// The parameters a caller passes: all but a method's `self`/`cls`.
     func candidateParameters(of function: FunctionNode) -> [Parameter] {
         var parameters = function.parameters
-        let isStatic = function.decorators.contains { $0.isBuiltinName(["staticmethod"]) }
-        if function.kind == .method, !isStatic, !parameters.isEmpty { parameters.removeFirst() }
+        if function.receiverName != nil { parameters.removeFirst() }
         return parameters
     }
 
@@ -172,7 +171,7 @@ public struct FactsAnalyzer {
         }.map(\.id) + kinds.fixtures.autouse.map(\.id)
         var seen = Set(pending)
         while let next = pending.popLast() {
-            for case .project(let callee) in graph.callees(of: index.functions[next]) where seen.insert(callee).inserted {
+            for callee in graph.projectCallees[next] ?? [] where seen.insert(callee).inserted {
                 pending.append(callee)
             }
         }
@@ -182,10 +181,6 @@ public struct FactsAnalyzer {
     /// The functions that make, or reach through their callees, a call nothing resolves, each
     /// with the reason in words.
     private func reachingUnresolvedCalls() -> [Int: String] {
-        var callers: [Int: Set<Int>] = [:]
-        for edge in graph.edges {
-            if case .project(let callee) = edge.callee { callers[callee, default: []].insert(edge.caller) }
-        }
         var reasons: [Int: String] = [:]
         // The unresolved call each function reaches first, in words: `hook` (app/train.py:12).
         var origins: [Int: String] = [:]
@@ -201,7 +196,7 @@ public struct FactsAnalyzer {
         while cursor < pending.count {
             let next = pending[cursor]
             cursor += 1
-            for caller in (callers[next] ?? []).sorted() where reasons[caller] == nil {
+            for caller in graph.projectCallers[next] ?? [] where reasons[caller] == nil {
                 let origin = origins[next] ?? "a value"
                 reasons[caller] = "it calls \(index.functions[next].qualname), which leads to a call of \(origin) that static analysis cannot resolve"
                 origins[caller] = origin
@@ -313,20 +308,13 @@ public struct FactsAnalyzer {
     /// A fact that holds when it holds for the function or for anything it calls.
     private func propagate(_ direct: [Fact]) -> [Fact] {
         var facts = direct
-        // In a fixed order, so that reasons name the same callee on every run.
-        let projectCallees = index.functions.reduce(into: [Int: [Int]]()) { found, function in
-            let ids = graph.callees(of: function).compactMap { target -> Int? in
-                if case .project(let id) = target { return id } else { return nil }
-            }
-            if !ids.isEmpty { found[function.id] = ids.sorted() }
-        }
         var changed = true
         var rounds = 0
         while changed && rounds < index.functions.count + 1 {
             changed = false
             rounds += 1
             for function in index.functions where facts[function.id].value != .yes {
-                for callee in projectCallees[function.id] ?? [] where facts[callee].value == .yes {
+                for callee in graph.projectCallees[function.id] ?? [] where facts[callee].value == .yes {
                     let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
                     facts[function.id] = Fact(.yes, facts[callee].evidence,
                                               reasons: ["it calls \(index.functions[callee].qualname)\(reason)"])

@@ -105,8 +105,7 @@ extension KindInference {
                     var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
                     // A method called on an instance, or a classmethod however it is called,
                     // has its first parameter bound already.
-                    let isClassMethod = callee.decorators.contains { $0.isBuiltinName(["classmethod"]) }
-                    if (bindsSelf || isClassMethod) && callee.kind == .method && !positional.isEmpty {
+                    if (bindsSelf || callee.isClassMethod) && callee.receiverName != nil && !positional.isEmpty {
                         positional.removeFirst()
                     }
                     var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
@@ -146,7 +145,7 @@ extension KindInference {
             }
             // A defaulted parameter no caller supplies holds its default (`activation=tf.nn.relu`).
             if called.contains(id) {
-                let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
+                let scope = index.definingScope(of: function) ?? function
                 for parameter in function.parameters where merged[parameter.name] == nil {
                     guard let value = parameter.defaultValue else { continue }
                     let kind = self.kind(of: value, in: scope)
@@ -179,17 +178,8 @@ extension KindInference {
     /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
     /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
     func bindDecoratedFunctions(into observed: inout Contribution) {
-        for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
-            let scope = function.enclosing ?? index.moduleBodies[function.module.description]
-            guard let scope else { continue }
-            for decorator in function.decorators {
-                let applied: ValueKind
-                if case .call(let call) = decorator.kind {
-                    applied = callKind(call, in: scope)
-                } else {
-                    applied = kind(of: decorator, in: scope)
-                }
-                guard case .functions(let decoratorIDs) = applied else { continue }
+        for function in index.functions where !function.decorators.isEmpty {
+            for (decorator, decoratorIDs) in projectDecorators(of: function) {
                 for decoratorID in decoratorIDs {
                     guard let first = index.functions[decoratorID].parameters.first else { continue }
                     observed.callees.insert(decoratorID)
@@ -205,9 +195,8 @@ extension KindInference {
     /// value of the fixture it names (what the fixture returns or yields), or a pytest object.
     func bindPytestArguments(into observed: inout Contribution) {
         for (function, parametrized) in pytestFunctions {
-            let scope = function.enclosing ?? index.moduleBodies[function.module.description] ?? function
-            let isMethod = function.kind == .method
-            for parameter in function.parameters.dropFirst(isMethod ? 1 : 0)
+            let scope = index.definingScope(of: function) ?? function
+            for parameter in function.parameters.dropFirst(function.receiverName == nil ? 0 : 1)
             where parameter.kind == .regular || parameter.kind == .positionalOnly || parameter.kind == .keywordOnly {
                 if let cases = parametrized[parameter.name], let first = cases.first {
                     let kind = cases.dropFirst().reduce(self.kind(of: first, in: scope)) { $0.joined(with: self.kind(of: $1, in: scope)) }

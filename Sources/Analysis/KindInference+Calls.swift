@@ -12,44 +12,43 @@ extension KindInference {
         let syntactic = resolver.resolve(call)
         if !syntactic.targets.isEmpty { return addingWrappers(syntactic) }
         // `cls(...)` in a classmethod constructs the class; `self(...)` calls the instance.
-        if case .name(let name) = call.function.kind, function.kind == .method, name == function.parameters.first?.name,
-            let owner = function.owningClass
-        {
-            if function.decorators.contains(where: { $0.isBuiltinName(["classmethod"]) }) {
-                return (resolver.method(named: "__init__", from: [owner], skippingFirst: false).map { [$0] } ?? [], true)
+        if case .name(let name) = call.function.kind, name == function.receiverName, let owner = function.owningClass {
+            if function.isClassMethod {
+                return addingWrappers((resolver.method(named: "__init__", from: [owner], skippingFirst: false).map { [$0] } ?? [], true))
             }
-            let entry = hierarchy.isKerasLayer(owner)
-                ? resolver.method(named: "call", from: [owner], skippingFirst: false)
-                : resolver.method(named: "__call__", from: [owner], skippingFirst: false)
-            return (entry.map { [$0] } ?? [], true)
+            return addingWrappers((callEntry(of: owner, resolver: resolver).map { [$0] } ?? [], true))
         }
+        // A method looked up on an instance is the decorated one, wrappers included.
         if case .attribute(let base, let name) = call.function.kind, let owner = projectClass(of: kind(of: base, in: function)),
             let method = resolver.method(named: name, from: [owner], skippingFirst: false)
         {
-            return ([method], true)
+            return addingWrappers(([method], true))
         }
         switch kind(of: call.function, in: function) {
         case .functions(let ids):
             let callees = ids.sorted().map { index.functions[$0] }
             // A bound method passed as a value (`self.normalize`) has its `self` already.
-            let bound = callees.allSatisfy { $0.kind == .method && !$0.decorators.contains { $0.isBuiltinName(["staticmethod"]) } }
+            let bound = callees.allSatisfy { $0.receiverName != nil }
             // A function value may be the undecorated original (what a decorator's wrapper
             // calls), so its wrappers are not added here.
             return (callees.map { .project($0.id) }, bound)
         case .classes(let ids):
             let constructors = ids.sorted().compactMap { resolver.method(named: "__init__", from: [index.classes[$0]], skippingFirst: false) }
-            return (constructors, true)
+            return addingWrappers((constructors, true))
         case .library(let target):
             return ([target], false)
         case let kind:
             guard let owner = projectClass(of: kind) else { return ([], false) }
-            // Calling a Keras layer runs Keras's `__call__`, which runs the subclass's `call`
-            // (Keras 3.15, layers/layer.py); calling a plain object runs its `__call__`.
-            let entry = kind.isKerasObject
-                ? resolver.method(named: "call", from: [owner], skippingFirst: false)
-                : resolver.method(named: "__call__", from: [owner], skippingFirst: false)
-            return (entry.map { [$0] } ?? [], true)
+            return addingWrappers((callEntry(of: owner, resolver: resolver).map { [$0] } ?? [], true))
         }
+    }
+
+    /// What calling an instance of `owner` runs: its project `__call__` if it has one; otherwise,
+    /// for a Keras layer, Keras's own `__call__`, which runs the subclass's `call` (Keras 3.15,
+    /// layers/layer.py).
+    func callEntry(of owner: ClassNode, resolver: CallResolver) -> CallTarget? {
+        resolver.method(named: "__call__", from: [owner], skippingFirst: false)
+            ?? (hierarchy.isKerasLayer(owner) ? resolver.method(named: "call", from: [owner], skippingFirst: false) : nil)
     }
 
     /// The project class a value is an instance of, if known.
@@ -66,29 +65,26 @@ extension KindInference {
     /// returns the function itself (a registry) wraps nothing.
     func findWrappers() {
         wrappers = [:]
-        for function in index.functions where !function.decorators.isEmpty && function.kind != .lambda {
-            guard let scope = function.enclosing ?? index.moduleBodies[function.module.description] else { continue }
+        for function in index.functions where !function.decorators.isEmpty {
             var found: [Int] = []
-            for decorator in function.decorators {
-                let applied: ValueKind
-                if case .call(let call) = decorator.kind { applied = callKind(call, in: scope) } else { applied = kind(of: decorator, in: scope) }
-                guard case .functions(let decoratorIDs) = applied else { continue }
-                for decoratorID in decoratorIDs.sorted() {
+            for (_, decoratorIDs) in projectDecorators(of: function) {
+                for decoratorID in decoratorIDs {
                     guard case .functions(let returned)? = returns[decoratorID] else { continue }
-                    found += returned.filter { isNested(index.functions[$0], in: decoratorID) }.sorted()
+                    found += returned.filter { index.functions[$0].isNested(in: decoratorID) }.sorted()
                 }
             }
             if !found.isEmpty { wrappers[function.id] = found }
         }
     }
 
-    func isNested(_ function: FunctionNode, in outer: Int) -> Bool {
-        var scope = function.enclosing
-        while let current = scope {
-            if current.id == outer { return true }
-            scope = current.enclosing
+    /// The project functions each decorator of `function` applies: `register` for `@register`,
+    /// what `retry(3)` returns for `@retry(3)` (the kind of a call is what it returns).
+    public func projectDecorators(of function: FunctionNode) -> [(decorator: Expression, functions: [Int])] {
+        guard function.kind != .lambda, let scope = index.definingScope(of: function) else { return [] }
+        return function.decorators.compactMap { decorator in
+            guard case .functions(let ids) = kind(of: decorator, in: scope) else { return nil }
+            return (decorator, ids.sorted())
         }
-        return false
     }
 
     /// A call of a decorated function by its name runs its decorators' wrappers too (arguments

@@ -7,7 +7,7 @@ extension KindInference {
     func inferBody(of function: FunctionNode) {
         var scope = locals[function.id] ?? [:]
         var returned: ValueKind?
-        let selfName = function.kind == .method ? function.parameters.first?.name : nil
+        let selfName = function.receiverName
         func assign(_ target: Expression, _ kind: ValueKind) {
             switch target.kind {
             case .name(let name): scope[name] = scope[name].map { $0.joined(with: kind) } ?? kind
@@ -152,6 +152,12 @@ extension KindInference {
             }
             if let reference = functionReference(expression, in: function) { return reference }
             let receiver = kind(of: base, in: function)
+            // `net.preprocess` for a project instance `net`: the method, bound.
+            if let owner = projectClass(of: receiver), let resolver = resolvers[function.id],
+                case .project(let method)? = resolver.method(named: name, from: [owner], skippingFirst: false)
+            {
+                return .functions([method])
+            }
             // A method of an object picked at run time is a call on an object, like any other;
             // a function of a module picked at run time could be anything.
             if receiver == .dynamicModule { return .dynamic }
@@ -281,9 +287,7 @@ extension KindInference {
         while let current = pending.popLast() {
             guard seen.insert(current.id).inserted else { continue }
             if let kind = attributes[current.id]?[name] { return kind }
-            pending += current.bases.compactMap { base in
-                index.resolver.qualifiedName(of: base, in: current.module).flatMap { index.class(named: $0) }
-            }
+            pending += index.projectBases(of: current)
         }
         return nil
     }

@@ -37,7 +37,7 @@ public final class KindInference {
     var attributes: [Int: [String: ValueKind]] = [:]
     /// Tests and fixtures, with their `parametrize` values: pytest calls them.
     lazy var pytestFunctions: [(FunctionNode, [String: [Expression]])] = index.functions
-        .filter { fixtures.isTest($0) || fixtures.fixtures.contains($0.id) }
+        .filter { fixtures.isRunByPytest($0) }
         .map { ($0, PytestFixtures.parametrizedValues(of: $0, index: index)) }
     /// What each function's call sites passed in the last round it was looked at.
     var contributions: [Int: Contribution] = [:]
@@ -145,9 +145,7 @@ private struct Dependents {
             while let current = pending.popLast() {
                 guard seen.insert(current.id).inserted else { continue }
                 methodsOfClassAndSubclasses[current.id, default: []] += methods[node.id] ?? []
-                pending += current.bases.compactMap { base in
-                    index.resolver.qualifiedName(of: base, in: current.module).flatMap { index.class(named: $0) }
-                }
+                pending += index.projectBases(of: current)
             }
         }
     }

@@ -44,6 +44,25 @@ public final class FunctionNode {
     public var qualifiedName: String {
         kind == .moduleBody ? module.description : module.description + "." + qualname
     }
+
+    public var isStaticMethod: Bool { kind == .method && decorators.contains { $0.isBuiltinName(["staticmethod"]) } }
+    public var isClassMethod: Bool { kind == .method && decorators.contains { $0.isBuiltinName(["classmethod"]) } }
+
+    /// The parameter that holds the receiver: `self` (or `cls` in a classmethod) of a method that
+    /// is not a staticmethod.
+    public var receiverName: String? {
+        kind == .method && !isStaticMethod ? parameters.first?.name : nil
+    }
+
+    /// Whether this is defined, at any depth, inside the function `outer`.
+    func isNested(in outer: Int) -> Bool {
+        var scope = enclosing
+        while let current = scope {
+            if current.id == outer { return true }
+            scope = current.enclosing
+        }
+        return false
+    }
 }
 
 public final class ClassNode {
@@ -82,6 +101,8 @@ public final class ProjectIndex {
     private var functionsByName: [String: FunctionNode] = [:]
     private var lambdasByPosition: [String: FunctionNode] = [:]
     private var classesByName: [String: ClassNode] = [:]
+    /// Each class's bases that the project defines, in order, resolved once.
+    private var basesByClass: [Int: [ClassNode]] = [:]
 
     public init(project: Project) {
         self.project = project
@@ -94,9 +115,23 @@ public final class ProjectIndex {
             moduleBodies[file.name.description] = body
             index(file.module.body, file: file, prefix: "", enclosing: nil, owner: nil, scope: body)
         }
+        for node in classes {
+            basesByClass[node.id] = node.bases.compactMap { base in
+                resolver.qualifiedName(of: base, in: node.module).flatMap { classesByName[$0] }
+            }
+        }
     }
 
+    /// The bases of `node` that the project defines, in the order written.
+    public func projectBases(of node: ClassNode) -> [ClassNode] { basesByClass[node.id] ?? [] }
+
     public func function(named qualifiedName: String) -> FunctionNode? { functionsByName[qualifiedName] }
+
+    /// Where a def's decorators and defaults are evaluated: the function around it, or its
+    /// module's top level.
+    public func definingScope(of function: FunctionNode) -> FunctionNode? {
+        function.enclosing ?? moduleBodies[function.module.description]
+    }
 
     /// The node of a lambda expression in `file`.
     public func lambda(at range: SourceRange, in file: String) -> FunctionNode? {

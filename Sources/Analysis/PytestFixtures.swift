@@ -54,6 +54,11 @@ struct PytestFixtures {
         }
     }
 
+    /// Tests and fixtures: the functions pytest itself calls, with their parameters filled.
+    func isRunByPytest(_ function: FunctionNode) -> Bool {
+        fixtures.contains(function.id) || isTest(function)
+    }
+
     /// The fixture a parameter of `function` names: one in its own module first, then in the
     /// `conftest.py` of its folder and of each folder above it, as pytest looks them up.
     func fixture(named name: String, for function: FunctionNode) -> FunctionNode? {

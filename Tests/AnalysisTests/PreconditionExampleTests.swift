@@ -8,9 +8,7 @@ import XCTest
 /// must fail with the rule's code, each non-triggering example must not.
 final class PreconditionExampleTests: XCTestCase {
     private func verdict(of source: String) throws -> Verdict {
-        let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
-        let subject = try XCTUnwrap(facts.first { $0.qualname == "f" }, "the example defines no f:\n\(source)")
-        return DecisionMaker.decide(subject)
+        DecisionMaker.decide(try ProjectFixture.factsOfF(in: source))
     }
 
     func testEveryRuleTriggersOnItsExamplesAndOnlyThere() throws {

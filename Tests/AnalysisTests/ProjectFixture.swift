@@ -53,6 +53,13 @@ struct ProjectFixture {
             diagnostics: [])
     }
 
+    /// The facts of the function `f` (at any nesting: `outer.<locals>.f`) in a one-file
+    /// example, as the rule tables' examples are written.
+    static func factsOfF(in source: String) throws -> FunctionFacts {
+        let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
+        return try XCTUnwrap(facts.first { $0.qualname == "f" || $0.qualname.hasSuffix(".<locals>.f") }, "the example defines no f:\n\(source)")
+    }
+
     func hybrid(_ qualname: String, in path: String) -> HybridDecoration? {
         guard let definition = functions(in: path)[qualname], let name = modules[path]?.name else { return nil }
         return HybridDecoration.of(definition, in: name, resolver: resolver)

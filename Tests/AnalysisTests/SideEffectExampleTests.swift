@@ -8,8 +8,7 @@ import TraceStore
 /// non-triggering example's `f` must have none of that kind.
 final class SideEffectExampleTests: XCTestCase {
     private func facts(of source: String) throws -> FunctionFacts {
-        let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
-        return try XCTUnwrap(facts.first { $0.qualname.hasSuffix("f") && !$0.qualname.contains(".f.") }, "no f in:\n\(source)")
+        try ProjectFixture.factsOfF(in: source)
     }
 
     func testEveryKindIsFoundInItsExamplesAndOnlyThere() throws {
