@@ -19,9 +19,20 @@ public struct ModuleName: Hashable, Sendable, CustomStringConvertible {
         }
         components = parts
         isPackage = package
+        description = parts.joined(separator: ".")
     }
 
-    public var description: String { components.joined(separator: ".") }
+    /// `pkg.sub.mod`. Stored: it is the key of module-level tables, looked up for every name.
+    public let description: String
+
+    public static func == (a: ModuleName, b: ModuleName) -> Bool {
+        a.isPackage == b.isPackage && a.description == b.description
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(description)
+        hasher.combine(isPackage)
+    }
 
     /// The absolute module a relative import names: `from ..util import x` in `pkg.sub.mod` is
     /// `pkg.util`. Nil when the dots climb above the top package.
