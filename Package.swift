@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "Decisions", "PythonSyntax", "PythonRuntime", "TraceStore"],
             exclude: ["Fixtures"], swiftSettings: gilBound),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
         // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs
