@@ -8,19 +8,20 @@ import Foundation
 /// the project by the dotted name they were imported as.
 public enum PyCGFormat {
     public static func json(index: ProjectIndex, graph: CallGraph) -> String {
+        // Named once per function, not once per edge.
+        let names = index.functions.map(name(of:))
         var graphByName: [String: Set<String>] = [:]
-        for function in index.functions {
-            graphByName[name(of: function), default: []].formUnion([])
+        for name in names {
+            graphByName[name, default: []].formUnion([])
         }
         for edge in graph.edges {
-            let caller = index.functions[edge.caller]
             let callee: String
             switch edge.callee {
-            case .project(let id): callee = name(of: index.functions[id])
+            case .project(let id): callee = names[id]
             case .external(let dotted): callee = dotted
             case .builtin(let builtin): callee = "<builtin>." + builtin
             }
-            graphByName[name(of: caller), default: []].insert(callee)
+            graphByName[names[edge.caller], default: []].insert(callee)
         }
         let object = graphByName.mapValues { $0.sorted() }
         let encoder = JSONEncoder()
