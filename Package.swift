@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
         .target(name: "Analysis", dependencies: ["PythonSyntax", "TraceStore"], swiftSettings: gilBound),
-        .target(name: "Decisions", dependencies: ["Analysis"], swiftSettings: gilBound),
+        .target(name: "Decisions", dependencies: ["Analysis", "TraceStore"], swiftSettings: gilBound),
         .target(name: "Reporting", dependencies: ["Analysis", "Decisions"], swiftSettings: gilBound),
         .target(
             name: "Tracing",

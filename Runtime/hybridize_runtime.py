@@ -190,17 +190,64 @@ def _install_exit():
 
 _LAYER_NUMBER = None
 
+# Depth of Keras variable construction or deferred initialisation on this thread: the tf.Variable
+# made inside it was already noted, where Keras declared it.
+_KERAS_VARIABLE = threading.local()
 
-def _variable_creator(next_creator, **kwargs):
+
+def _variable_name(name):
     # Keras numbers every new layer and model ("classifier_8_hidden_kernel"): fold the numbers so
     # one kind of variable is one effect row, however many models a test suite builds.
     global _LAYER_NUMBER
     if _LAYER_NUMBER is None:
         import re
         _LAYER_NUMBER = re.compile(r"_\d+(?=_|$)")
-    name = _LAYER_NUMBER.sub("_*", str(kwargs.get("name") or "Variable"))
-    _hybridize.note_effect("variable_creation", name)
+    return _LAYER_NUMBER.sub("_*", str(name or "Variable"))
+
+
+def _variable_creator(next_creator, **kwargs):
+    if not getattr(_KERAS_VARIABLE, "depth", 0):
+        _hybridize.note_effect("variable_creation", _variable_name(kwargs.get("name")))
     return next_creator(**kwargs)
+
+
+def _install_keras_variables(variables):
+    """Charges a Keras 3 variable to the project code that declares it.
+
+    Keras 3 builds a subclassed layer or model without its own `build` by running its `call` on
+    symbolic inputs in a scratch graph, inside a StatelessScope (keras/src/layers/layer.py
+    `_maybe_build` -> backend `compute_output_spec`, Keras 3 on TF 2.21). Variables declared there
+    are only initialised later (`_deferred_initialize`), after `call` has returned, so the
+    tf.Variable that the creator scope sees belongs to no frame of `call`. The declaration,
+    `KerasVariable.__init__`, runs inside `call`: that is where the creation is noted."""
+    base = getattr(variables, "Variable", None)
+    if base is None or getattr(base.__init__, "_hybridize_wrapped", False):
+        return
+    original_init = base.__init__
+    original_deferred = getattr(base, "_deferred_initialize", None)
+
+    def __init__(self, *args, **kwargs):
+        depth = getattr(_KERAS_VARIABLE, "depth", 0)
+        _KERAS_VARIABLE.depth = depth + 1
+        try:
+            original_init(self, *args, **kwargs)
+        finally:
+            _KERAS_VARIABLE.depth = depth
+        if depth == 0:
+            _hybridize.note_effect("variable_creation", _variable_name(getattr(self, "name", None)))
+
+    __init__._hybridize_wrapped = True
+    base.__init__ = __init__
+    if original_deferred is not None:
+        def _deferred_initialize(self, *args, **kwargs):
+            depth = getattr(_KERAS_VARIABLE, "depth", 0)
+            _KERAS_VARIABLE.depth = depth + 1
+            try:
+                return original_deferred(self, *args, **kwargs)
+            finally:
+                _KERAS_VARIABLE.depth = depth
+
+        base._deferred_initialize = _deferred_initialize
 
 
 def _enter_variable_scope():
@@ -241,11 +288,15 @@ def _on_tensorflow_loaded(tf):
         _MAIN_SCOPE.append(_enter_variable_scope())
 
 
-class _TensorFlowWatcher:
-    """A meta-path finder that only notices when `tensorflow` finishes importing."""
+class _ImportWatcher:
+    """A meta-path finder that only notices when the module `name` finishes importing."""
+
+    def __init__(self, name, loaded):
+        self.name = name
+        self.loaded = loaded
 
     def find_spec(self, name, path=None, target=None):
-        if name != "tensorflow":
+        if name != self.name:
             return None
         sys.meta_path.remove(self)
         import importlib.util
@@ -257,10 +308,17 @@ class _TensorFlowWatcher:
 
         def exec_and_notice(module):
             exec_module(module)
-            _on_tensorflow_loaded(module)
+            self.loaded(module)
 
         loader.exec_module = exec_and_notice
         return spec
+
+
+def _watch_import(name, loaded):
+    if name in sys.modules:
+        loaded(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, _ImportWatcher(name, loaded))
 
 
 def _install_thread_scope():
@@ -281,10 +339,8 @@ def install():
     _install_logging()
     _install_exit()
     _install_thread_scope()
-    if "tensorflow" in sys.modules:
-        _on_tensorflow_loaded(sys.modules["tensorflow"])
-    else:
-        sys.meta_path.insert(0, _TensorFlowWatcher())
+    _watch_import("tensorflow", _on_tensorflow_loaded)
+    _watch_import("keras.src.backend.common.variables", _install_keras_variables)
 
 
 # --- running the command ---------------------------------------------------------------------------

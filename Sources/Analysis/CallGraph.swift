@@ -91,6 +91,31 @@ public struct CallGraph: Sendable {
         indexProjectEdges()
     }
 
+    /// Adds caller→callee edges that a trace observed (SPEC §4): calls through `self` that reach
+    /// a subclass's override, dict and `getattr` dispatch, callbacks. A call between methods of
+    /// classes in one hierarchy is taken to be on the caller's own `self`, as such calls are in
+    /// practice (`self.compute_loss(...)` in a base class's `train_step`).
+    public mutating func addObserved(_ observed: [(caller: Int, callee: Int, line: Int, sameReceiver: Bool)]) {
+        var known = Set(edges.compactMap { edge -> ProjectPair? in
+            guard case .project(let callee) = edge.callee else { return nil }
+            return ProjectPair(caller: edge.caller, callee: callee)
+        })
+        for edge in observed where known.insert(ProjectPair(caller: edge.caller, callee: edge.callee)).inserted {
+            add(Edge(caller: edge.caller, callee: .project(edge.callee), line: edge.line,
+                     receiver: edge.sameReceiver ? .callersSelf : .other))
+            observedEdges.insert(ProjectPair(caller: edge.caller, callee: edge.callee))
+        }
+        indexProjectEdges()
+    }
+
+    public struct ProjectPair: Hashable, Sendable {
+        public var caller: Int
+        public var callee: Int
+    }
+
+    /// The project edges only a trace showed.
+    public private(set) var observedEdges: Set<ProjectPair> = []
+
     private mutating func indexProjectEdges() {
         var callees: [Int: Set<Int>] = [:]
         var callers: [Int: Set<Int>] = [:]

@@ -43,6 +43,34 @@ public enum FactName: String, CaseIterable, Sendable {
 public struct Assumption: Sendable, Equatable {
     public var fact: FactName
     public var assumed: Bool
+    /// `keyword` (SPEC §5 speculation) or `trace` (a `false` drawn from traces alone, §4.2).
     public var rule: String
     public var detail: String
+    /// Nil until the audit holds the assumption against traces.
+    public var status: AssumptionStatus?
+    /// What the traces showed, in words: observed kinds, dtypes and shapes with counts, or the
+    /// coverage of the traced calls behind a trace-only `false`.
+    public var evidence: [String] = []
+    /// A REJECTED assumption's counter-example: the test and the argument kinds it passed.
+    public var counterExample: String?
+    /// The tests that reach the function: those that called it, or (UNOBSERVED) those the call
+    /// graph says would.
+    public var tests: [String] = []
+
+    public init(fact: FactName, assumed: Bool, rule: String, detail: String) {
+        self.fact = fact
+        self.assumed = assumed
+        self.rule = rule
+        self.detail = detail
+    }
+}
+
+/// SPEC §5: what the traces say of an assumption.
+public enum AssumptionStatus: String, Sendable, Equatable, CaseIterable {
+    /// The traces observed the assumed value in every recorded call.
+    case confirmed = "CONFIRMED"
+    /// The traces observed the opposite; the verdict that rested on it is withdrawn.
+    case rejected = "REJECTED"
+    /// No trace covers the function.
+    case unobserved = "UNOBSERVED"
 }

@@ -1,4 +1,5 @@
 import PythonSyntax
+import TraceStore
 
 /// Computes the SPEC §2 facts of every function from syntax: each fact first from the function's
 /// own body, then, for those that flow through calls (side effects, eager-only calls, tensor
@@ -13,11 +14,32 @@ public struct FactsAnalyzer {
     /// Whether `bool` literals count as primitive parameters (SPEC §2 excludes them by default).
     public let countingBools: Bool
 
-    public init(project: Project, speculation: Bool = true, countingBools: Bool = false) {
-        index = ProjectIndex(project: project)
+    /// Functions a trace observed being called: entry points too (SPEC §2 `reachable`).
+    public let observedFunctions: Set<Int>
+
+    /// `observed`: caller→callee edges and called functions from trace databases, which join the
+    /// static call graph, so that what only runs through `self` dispatch to an override, `getattr`
+    /// or a callback becomes reachable and its callees' effects reach its callers.
+    public init(project: Project, speculation: Bool = true, countingBools: Bool = false, observed: TraceEvidence? = nil) {
+        let index = ProjectIndex(project: project)
+        self.index = index
         hierarchy = ClassHierarchy(index: index)
         kinds = KindInference(index: index, hierarchy: hierarchy)
-        graph = CallGraph(index: index, kinds: kinds)
+        var graph = CallGraph(index: index, kinds: kinds)
+        var observedFunctions: Set<Int> = []
+        if let observed {
+            let ids = Self.functionIDs(of: index, in: observed)
+            observedFunctions = Set(ids.compactMap { key, id in (observed.function(key)?.calls ?? 0) > 0 ? id : nil })
+            let edges = observed.edges.keys.sorted { ($0.caller, $0.callee, $0.line) < ($1.caller, $1.callee, $1.line) }
+                .compactMap { edge -> (caller: Int, callee: Int, line: Int, sameReceiver: Bool)? in
+                    guard let caller = ids[edge.caller], let callee = ids[edge.callee] else { return nil }
+                    let same = Self.sameHierarchy(index.functions[caller], index.functions[callee], index: index)
+                    return (caller, callee, edge.line, same)
+                }
+            graph.addObserved(edges)
+        }
+        self.graph = graph
+        self.observedFunctions = observedFunctions
         recursion = Recursion(graph: graph, functionCount: index.functions.count)
         self.speculation = speculation
         self.countingBools = countingBools
@@ -79,12 +101,79 @@ public struct FactsAnalyzer {
                 hybrid: hybrid ?? wrappers[function.qualifiedName], facts: facts, assumptions: assumptions)
             functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
+            functionFacts.receiverName = function.receiverName
+            let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
+            functionFacts.isConstructor = function.kind == .method && ["__init__", "__new__", "__post_init__"].contains(simpleName)
+            functionFacts.isKerasCall = function.kind == .method && simpleName == "call"
+                && function.owningClass.map(hierarchy.isKerasLayer) == true
+            if !assumptions.isEmpty { functionFacts.reachingTests = testsReaching(function.id) }
             result.append(functionFacts)
         }
         return result
     }
 
     private var project: Project { index.project }
+
+    /// The project function of each traced function: by file, qualname and line, or by file and
+    /// qualname when the def moved since the trace.
+    static func functionIDs(of index: ProjectIndex, in observed: TraceEvidence) -> [TraceEvidence.FunctionKey: Int] {
+        var byName: [String: Int] = [:]
+        var byKey: [TraceEvidence.FunctionKey: Int] = [:]
+        for function in index.functions {
+            let qualname = function.kind == .moduleBody ? "<module>" : function.qualname
+            byKey[TraceEvidence.FunctionKey(file: function.file, qualname: qualname, line: function.line)] = function.id
+            byName[function.file + "\u{0}" + qualname] = byName[function.file + "\u{0}" + qualname] ?? function.id
+        }
+        var result: [TraceEvidence.FunctionKey: Int] = [:]
+        for key in observed.functions.keys {
+            if let id = byKey[key] ?? byName[key.file + "\u{0}" + key.qualname] { result[key] = id }
+        }
+        return result
+    }
+
+    /// Both methods, of classes one of which descends from the other.
+    static func sameHierarchy(_ caller: FunctionNode, _ callee: FunctionNode, index: ProjectIndex) -> Bool {
+        guard caller.receiverName != nil, callee.receiverName != nil,
+            let callerClass = caller.owningClass, let calleeClass = callee.owningClass
+        else { return false }
+        return callerClass.id == calleeClass.id || descends(callerClass, from: calleeClass, index: index)
+            || descends(calleeClass, from: callerClass, index: index)
+    }
+
+    private static func descends(_ node: ClassNode, from ancestor: ClassNode, index: ProjectIndex) -> Bool {
+        var pending = [node]
+        var seen: Set<Int> = []
+        while let current = pending.popLast() {
+            guard seen.insert(current.id).inserted else { continue }
+            for base in current.bases {
+                guard let dotted = index.resolver.qualifiedName(of: base, in: current.module),
+                    let project = index.class(named: dotted)
+                else { continue }
+                if project.id == ancestor.id { return true }
+                pending.append(project)
+            }
+        }
+        return false
+    }
+
+    /// The tests and fixtures from which the call graph reaches `function`, nearest first.
+    public func testsReaching(_ function: Int, limit: Int = 5) -> [String] {
+        var found: [String] = []
+        var seen: Set<Int> = [function]
+        var pending = [function]
+        var cursor = 0
+        while cursor < pending.count && found.count < limit {
+            let next = pending[cursor]
+            cursor += 1
+            if next != function && kinds.fixtures.isTest(index.functions[next]) {
+                found.append("\(index.functions[next].file)::\(index.functions[next].qualname.replacingOccurrences(of: ".", with: "::"))")
+            }
+            for caller in graph.projectCallers[next] ?? [] where seen.insert(caller).inserted {
+                pending.append(caller)
+            }
+        }
+        return found
+    }
 
     // MARK: Parameters
 
@@ -167,7 +256,7 @@ public struct FactsAnalyzer {
         // Methods only Keras calls (a Model's `call`, `train_step`) are not entry points: nothing
         // in the project shows how they are called.
         var pending = index.functions.filter { function in
-            function.kind == .moduleBody || kinds.fixtures.isTest(function)
+            function.kind == .moduleBody || kinds.fixtures.isTest(function) || observedFunctions.contains(function.id)
         }.map(\.id) + kinds.fixtures.autouse.map(\.id)
         var seen = Set(pending)
         while let next = pending.popLast() {

@@ -13,6 +13,16 @@ public struct FunctionFacts: Sendable {
     /// The side effects of the function's own body (its callees' are in the `sideEffects` fact's
     /// reasons), by kind and line: what a trace can confirm or contradict.
     public var directEffects: [StaticEffect] = []
+    /// A method (not a staticmethod): its first parameter is the receiver, which callers do not pass.
+    public var receiverName: String?
+    /// `__init__` (or `__new__`, `__post_init__`): it initialises the object it was called to make.
+    public var isConstructor = false
+    /// `call` of a class descending from a Keras `Layer` (a `Model` is one): Keras builds such a
+    /// layer by running this method.
+    public var isKerasCall = false
+    /// Tests and fixtures that reach it through the call graph, when asked for (SPEC §5: an
+    /// UNOBSERVED assumption says which tests would reach the function).
+    public var reachingTests: [String] = []
 
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
 }

@@ -1,15 +1,45 @@
 import Analysis
 
-/// Turns facts into verdicts (SPEC §3), static-only: no trace database.
+/// Turns facts into verdicts (SPEC §3): from the code alone, or with what traces derived (§6).
 public enum DecisionMaker {
     public static func decide(_ facts: FunctionFacts) -> Verdict {
-        facts.hybrid == nil ? decideEager(facts) : decideHybrid(facts)
+        decide(facts, derived: nil)
+    }
+
+    public static func decide(_ facts: FunctionFacts, derived: TraceDerived?) -> Verdict {
+        var verdict = facts.hybrid == nil ? decideEager(facts) : decideHybrid(facts, derived: derived)
+        verdict.derived = derived
+        verdict.reasons += assumptionReasons(facts)
+        return verdict
+    }
+
+    /// What the audit found of the assumptions the verdict rested on, in words.
+    static func assumptionReasons(_ facts: FunctionFacts) -> [String] {
+        facts.assumptions.compactMap { assumption in
+            guard assumption.rule == "keyword", let status = assumption.status else { return nil }
+            switch status {
+            case .confirmed: return nil
+            case .rejected:
+                return "the keyword assumption (\(assumption.detail)) was REJECTED by the traces, so the verdict follows them: "
+                    + (assumption.counterExample ?? assumption.evidence.first ?? "")
+            case .unobserved:
+                return "rests on an UNOBSERVED keyword assumption (\(assumption.detail)): no traced call reaches it"
+                    + (assumption.tests.isEmpty ? "" : "; tests that would: " + assumption.tests.joined(separator: ", "))
+            }
+        }
     }
 
     static func decideEager(_ facts: FunctionFacts) -> Verdict {
+        if facts.isConstructor {
+            let reason = "a constructor initialises the object it was called to make; tf.function cannot stand in for it"
+            return Verdict(
+                facts: facts, refactoring: .convertEagerFunctionToHybrid, passingPrecondition: nil,
+                failures: [Failure(code: ConstructorRule.code, name: ConstructorRule.name, severity: .error, reason: reason)],
+                transformations: [], reasons: ["\(ConstructorRule.code) \(ConstructorRule.name): \(reason)"])
+        }
         var failures: [Failure] = []
         var newerReported = false
-        for rule in EagerPreconditions.rules where rule.condition(facts) {
+        for rule in EagerPreconditions.withTraceRules where rule.condition(facts) {
             if !rule.isClassic {
                 if newerReported { continue }
                 newerReported = true
@@ -28,7 +58,7 @@ public enum DecisionMaker {
             failures: failures, transformations: passes ? [.convertToHybrid] : [], reasons: reasons)
     }
 
-    static func decideHybrid(_ facts: FunctionFacts) -> Verdict {
+    static func decideHybrid(_ facts: FunctionFacts, derived: TraceDerived?) -> Verdict {
         var verdict = Verdict(facts: facts, refactoring: .optimizeHybridFunction, passingPrecondition: nil, failures: [],
                               transformations: [], reasons: [])
         if facts[.sideEffects] == .yes {
@@ -51,7 +81,14 @@ public enum DecisionMaker {
             verdict.passingPrecondition = "P6"
             verdict.reasons = ["P6: it runs no TensorFlow operation"]
         }
-        if verdict.passingPrecondition != nil {
+        if verdict.passingPrecondition == nil, let derived, sideEffectFree,
+            let reconfiguration = reconfigure(facts, derived: derived)
+        {
+            verdict.passingPrecondition = reconfiguration.precondition
+            verdict.reconfiguration = reconfiguration.argument
+            verdict.transformations = [.reconfigure]
+            verdict.reasons = [reconfiguration.reason]
+        } else if verdict.passingPrecondition != nil {
             verdict.transformations = [.convertToEager]
         } else {
             verdict.failures = [Failure(code: 13, name: "HAS_NO_PRIMITIVE_PARAMETERS", severity: .info,
@@ -62,5 +99,27 @@ public enum DecisionMaker {
             verdict.reasons.append("made hybrid by a module-level tf.function(...) wrapper: reported, not edited")
         }
         return verdict
+    }
+
+    /// P4 and P7 (SPEC §3): a hybrid the traces saw retraced for varying shapes gets a signature
+    /// generalised from them, or, where none can be derived, `reduce_retracing=True`. A signature
+    /// from a single observed shape would pin that shape and fail the next batch size, so P4 wants
+    /// the retracing it removes.
+    static func reconfigure(_ facts: FunctionFacts, derived: TraceDerived)
+        -> (precondition: String, argument: String, reason: String)?
+    {
+        guard let hybrid = facts.hybrid, derived.predictedTraces > 1, derived.shapeClasses > 1 else { return nil }
+        let arguments = hybrid.arguments
+        if arguments.contains(.inputSignature) { return nil }
+        if let signature = derived.inputSignature, facts[.tensorParameter] == .yes, facts[.primitiveParameter] == .no,
+            facts[.recursive] == .no
+        {
+            return ("P4", "input_signature=\(signature)",
+                    "P4: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes; one signature covers them all: \(signature)")
+        }
+        if arguments.contains(.reduceRetracing) { return nil }
+        return ("P7", "reduce_retracing=True",
+                "P7: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes, and no signature can be derived ("
+                    + (derived.noSignatureReason ?? "?") + "): let TensorFlow relax the shapes")
     }
 }

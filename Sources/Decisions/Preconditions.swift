@@ -119,4 +119,15 @@ public enum EagerPreconditions {
             triggering: ["import tensorflow as tf\ndef f(x):\n    return [x, x]\nf(tf.ones([2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nf(tf.ones([2]))\n"]),
     ]
+
+    /// The static rules, then those only traces decide (SPEC §3's order ends with 30, 31).
+    static let withTraceRules: [FailureRule] = rules + TracePreconditions.rules.map(\.failureRule)
+}
+
+/// `__init__` (and `__new__`, `__post_init__`) is never a hybridization target: it initialises
+/// the object it was called to make, which a graph cannot do. Not one of SPEC §3's codes; it is
+/// numbered past them so that it cannot be taken for one.
+public enum ConstructorRule {
+    public static let code = 32
+    public static let name = "IS_CONSTRUCTOR"
 }

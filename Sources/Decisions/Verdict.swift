@@ -30,6 +30,16 @@ public struct Verdict: Sendable {
     public var failures: [Failure]
     public var transformations: [Transformation]
     public var reasons: [String]
+    /// What traces add (SPEC §6); nil without traces or for a function no trace covers.
+    public var derived: TraceDerived?
+    /// The argument a RECONFIGURE adds: `input_signature=[...]` (P4) or `reduce_retracing=True` (P7).
+    public var reconfiguration: String?
+
+    /// The verdict rests on an assumption no trace covers (SPEC §5 UNOBSERVED): no test can
+    /// verify an edit of code that no test runs.
+    public var restsOnUnobserved: Bool {
+        passingPrecondition != nil && facts.assumptions.contains { $0.status == .unobserved && $0.rule == "keyword" }
+    }
 
     /// SPEC §3: refactorable when no error-level failure holds and a transformation applies.
     /// Module-level `tf.function(g)` wrappers are reported, never edited.

@@ -3,6 +3,8 @@
 public indirect enum JSONValue: Sendable {
     case string(String)
     case number(Int)
+    /// A fraction, written with at most six decimals (seconds, shares).
+    case decimal(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -20,6 +22,9 @@ public indirect enum JSONValue: Sendable {
         switch self {
         case .string(let value): Self.writeString(value, into: &output)
         case .number(let value): output += String(value).utf8
+        case .decimal(let value):
+            guard value.isFinite else { output += "null".utf8; return }
+            output += String((value * 1e6).rounded() / 1e6).utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
         case .null: output += "null".utf8
         case .array(let values):

@@ -30,11 +30,7 @@ public enum VerdictJSONLines {
             .object([("code", .number(failure.code)), ("name", .string(failure.name)),
                      ("severity", .string(failure.severity.rawValue)), ("reason", .string(failure.reason))])
         }
-        let assumptions: [JSONValue] = facts.assumptions.map { assumption in
-            .object([("fact", .string(assumption.fact.rawValue)), ("assumed", .bool(assumption.assumed)),
-                     ("rule", .string(assumption.rule)), ("detail", .string(assumption.detail)),
-                     ("status", .null)])  // null: no trace database was given
-        }
+        let assumptions: [JSONValue] = facts.assumptions.map(assumption)
         return .object([
             ("file", .string(facts.file)),
             ("qualname", .string(facts.qualname)),
@@ -55,6 +51,35 @@ public enum VerdictJSONLines {
                 .object([("kind", .string(effect.kind.rawValue)), ("line", .number(effect.line)),
                          ("description", .string(effect.description))])
             })),
+            // What traces derived (SPEC §6), null without traces or for a function none covers.
+            ("trace", verdict.derived.map { derived(verdict, $0) } ?? .null),
+        ])
+    }
+
+    /// SPEC §8's assumption keys, then the audit's evidence: what the traces showed, a
+    /// counter-example when REJECTED, and the tests that reach the function.
+    static func assumption(_ assumption: Assumption) -> JSONValue {
+        .object([
+            ("fact", .string(assumption.fact.rawValue)), ("assumed", .bool(assumption.assumed)),
+            ("rule", .string(assumption.rule)), ("detail", .string(assumption.detail)),
+            ("status", assumption.status.map { .string($0.rawValue) } ?? .null),  // null: no trace database
+            ("evidence", .array(assumption.evidence.map { .string($0) })),
+            ("counterExample", assumption.counterExample.map { .string($0) } ?? .null),
+            ("tests", .array(assumption.tests.map { .string($0) })),
+        ])
+    }
+
+    static func derived(_ verdict: Verdict, _ derived: TraceDerived) -> JSONValue {
+        .object([
+            ("calls", .number(derived.calls)),
+            ("eagerCalls", .number(derived.eagerCalls)),
+            ("inputSignature", derived.inputSignature.map { .string($0) } ?? .null),
+            ("predictedTraces", .number(derived.predictedTraces)),
+            ("predictedTracesIsLowerBound", .bool(derived.tracesAtLeast)),
+            ("eagerSeconds", .decimal(derived.eagerSeconds)),
+            ("eagerShare", derived.eagerShare.map { .decimal($0) } ?? .null),
+            ("reconfiguration", verdict.reconfiguration.map { .string($0) } ?? .null),
+            ("tests", .array(derived.tests.map { .string($0) })),
         ])
     }
 }

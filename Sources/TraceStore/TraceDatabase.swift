@@ -4,6 +4,8 @@ import CSQLite
 public final class TraceDatabase {
     public let path: String
     let connection: SQLiteConnection
+    /// The schema the file was written with (older ones are read as far as they go).
+    public private(set) var schemaVersion = Int(TraceSchema.version)
 
     /// Opens `path`, creating it with the current schema when it is new. A database written by a
     /// newer schema version is refused rather than misread.
@@ -30,10 +32,41 @@ public final class TraceDatabase {
                 throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
             }
             try connection.transaction {
+                if version == 1 {
+                    try connection.execute(
+                        """
+                        ALTER TABLE effects ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 0;
+                        ALTER TABLE effects ADD COLUMN graph_count INTEGER NOT NULL DEFAULT 0;
+                        """)
+                }
                 try connection.execute(TraceSchema.sql)
                 try connection.execute("PRAGMA user_version = \(TraceSchema.version)")
             }
         }
+    }
+
+    /// Opens an existing database for reading only, as `audit` and `analyze --traces` do: nothing
+    /// is created, upgraded or written. A file that is missing, not SQLite, not a trace database,
+    /// or written by a newer schema is refused with a `TraceStoreError` that says which.
+    public init(readingFrom path: String) throws {
+        self.path = path
+        connection = try SQLiteConnection(path: path, readOnly: true)
+        let version: Int64
+        do {
+            version = try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
+        } catch {
+            throw TraceStoreError(path: path, operation: "open", message: "not an SQLite database (or it is corrupt)")
+        }
+        if version > Int64(TraceSchema.version) {
+            throw TraceStoreError(
+                path: path, operation: "open",
+                message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
+        }
+        let hasRuns = (try? connection.query("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").first?.first?.integer) ?? 0
+        if version == 0 || hasRuns == 0 {
+            throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
+        }
+        schemaVersion = Int(version)
     }
 
     /// Appends a run and returns its id.
@@ -131,12 +164,20 @@ public final class TraceDatabase {
                 try connection.run(
                     """
                     INSERT OR REPLACE INTO effects
-                        (run_id, id, function_id, kind, target, line, via_function_id, count, first_test_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        (run_id, id, function_id, kind, target, line, via_function_id, count, first_test_id,
+                         repeat_count, graph_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [run, .integer(Int64(effect.id)), .integer(Int64(effect.functionID)), .text(effect.kind),
                      .text(effect.target), .integer(Int64(effect.line)), SQLValue(effect.viaFunctionID),
-                     .integer(Int64(effect.count)), SQLValue(effect.firstTestID)])
+                     .integer(Int64(effect.count)), SQLValue(effect.firstTestID), .integer(Int64(effect.repeatCount)),
+                     .integer(Int64(effect.graphCount))])
+            }
+            for lines in batch.lines {
+                try connection.run(
+                    "INSERT OR REPLACE INTO function_lines (run_id, function_id, executable, covered) VALUES (?, ?, ?, ?)",
+                    [run, .integer(Int64(lines.functionID)), .integer(Int64(lines.executable)),
+                     .text(lines.covered.map(String.init).joined(separator: ","))])
             }
             for edge in batch.edges {
                 try connection.run(

@@ -9,7 +9,8 @@ extension TraceDatabase {
         ("signature_tests", "signature_id, test_id, calls"),
         ("param_identities", "function_id, param, kind, distinct_objects, saturated, calls"),
         ("param_values", "function_id, param, distinct_values, saturated"),
-        ("effects", "id, function_id, kind, target, line, via_function_id, count, first_test_id"),
+        ("effects", "id, function_id, kind, target, line, via_function_id, count, first_test_id, repeat_count, graph_count"),
+        ("function_lines", "function_id, executable, covered"),
         ("edges", "caller_id, callee_id, line, calls"),
     ]
 

@@ -82,10 +82,13 @@ public struct TraceBatch: Sendable {
     public struct Effect: Sendable {
         public var id: Int, functionID: Int, kind: String, target: String, line: Int
         public var viaFunctionID: Int?, count: Int, firstTestID: Int?
+        /// Of `count`: on calls after the function's first (per receiver), and on graph-time calls.
+        public var repeatCount: Int, graphCount: Int
         public init(id: Int, functionID: Int, kind: String, target: String, line: Int,
-                    viaFunctionID: Int?, count: Int, firstTestID: Int?) {
+                    viaFunctionID: Int?, count: Int, repeatCount: Int = 0, graphCount: Int = 0, firstTestID: Int?) {
             self.id = id; self.functionID = functionID; self.kind = kind; self.target = target; self.line = line
             self.viaFunctionID = viaFunctionID; self.count = count; self.firstTestID = firstTestID
+            self.repeatCount = repeatCount; self.graphCount = graphCount
         }
     }
     public struct Edge: Sendable {
@@ -101,7 +104,16 @@ public struct TraceBatch: Sendable {
         }
     }
 
+    /// Line coverage per function (`trace --coverage`): cumulative, like every other row.
+    public struct Lines: Sendable {
+        public var functionID: Int, executable: Int, covered: [Int]
+        public init(functionID: Int, executable: Int, covered: [Int]) {
+            self.functionID = functionID; self.executable = executable; self.covered = covered
+        }
+    }
+
     public var functions: [Function] = []
+    public var lines: [Lines] = []
     public var signatures: [Signature] = []
     public var signatureTests: [SignatureTest] = []
     public var identities: [Identities] = []
@@ -114,6 +126,6 @@ public struct TraceBatch: Sendable {
 
     public var isEmpty: Bool {
         functions.isEmpty && signatures.isEmpty && signatureTests.isEmpty && identities.isEmpty
-            && values.isEmpty && effects.isEmpty && edges.isEmpty && tests.isEmpty
+            && values.isEmpty && effects.isEmpty && edges.isEmpty && tests.isEmpty && lines.isEmpty
     }
 }

@@ -1,10 +1,11 @@
 // The trace database schema. Traces/schema.sql is the readable twin of this text; a test keeps
 // the two byte-for-byte identical.
 enum TraceSchema {
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     static let sql = #"""
--- Hybridize trace database, schema version 1.
+-- Hybridize trace database, schema version 2 (2 added effects.repeat_count, effects.graph_count
+-- and function_lines; a version 1 database is upgraded in place when a run is appended).
 -- One database holds any number of runs (appended runs, merged shards). Every table but `runs`
 -- is keyed by run_id plus ids local to that run, so runs never collide and merging is a copy.
 -- Rows are aggregates (distinct signatures, effects and edges with counts), never one per call.
@@ -114,7 +115,22 @@ CREATE TABLE IF NOT EXISTS effects (
     via_function_id INTEGER,          -- NULL when the function itself did it
     count INTEGER NOT NULL,
     first_test_id INTEGER,
+    repeat_count INTEGER NOT NULL DEFAULT 0,  -- of count: on calls after the function's first
+                                      -- (for a method, after its first on the same receiver)
+    graph_count INTEGER NOT NULL DEFAULT 0,   -- of count: on calls made while TensorFlow traced
+                                      -- a graph (tf.function, Dataset.map, Keras building a layer)
     PRIMARY KEY (run_id, id)
+) WITHOUT ROWID;
+
+-- Line coverage of traced calls (trace --coverage): a `false` drawn from traces alone is only
+-- as good as the lines that ran. `executable` counts the function's own lines (nested defs
+-- excluded); `covered` lists those that ran, as comma-separated line numbers.
+CREATE TABLE IF NOT EXISTS function_lines (
+    run_id INTEGER NOT NULL,
+    function_id INTEGER NOT NULL,
+    executable INTEGER NOT NULL,
+    covered TEXT NOT NULL,
+    PRIMARY KEY (run_id, function_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS edges (

@@ -56,7 +56,8 @@ struct BatchBuilder {
             batch.effects.append(
                 .init(id: stats.id, functionID: function.id, kind: key.effect.kind.rawValue, target: key.effect.target,
                       line: line, viaFunctionID: key.effect.via >= 0 ? Int(key.effect.via) + 1 : nil,
-                      count: stats.count, firstTestID: stats.firstTest.map { tracer.tests[$0].id }))
+                      count: stats.count, repeatCount: stats.repeatCount, graphCount: stats.graphCount,
+                      firstTestID: stats.firstTest.map { tracer.tests[$0].id }))
             stats.dirty = false
         }
         if tracer.edges.values.contains(where: { $0.dirty }) {

@@ -84,7 +84,7 @@ extension Tracer {
         }
         context.stack.append(
             ActiveCall(function: function, frame: frame, signature: stats, started: hyb_monotonic_ns(),
-                       firstWatch: firstWatch))
+                       firstWatch: firstWatch, isRepeat: isRepeatCall(of: record, frame: frame), inGraph: graph))
     }
 
     /// Pops the call: compares the baselines, aggregates its effects, hands them to the caller.
@@ -118,6 +118,8 @@ extension Tracer {
                     effects[key] = aggregate
                 }
                 aggregate.count += tally.count
+                if call.isRepeat { aggregate.repeatCount += tally.count }
+                if call.inGraph { aggregate.graphCount += tally.count }
                 aggregate.dirty = true
             }
             if !context.stack.isEmpty {
@@ -139,6 +141,17 @@ extension Tracer {
             }
         }
         flushIfDue(now: ended)
+    }
+
+    /// Whether this call is not the function's first: per receiver for a method, since
+    /// `tf.function` on a method keeps one function per instance (TF 2.21,
+    /// polymorphic_function.py `Function.__get__`), so each instance may create its variables once.
+    private func isRepeatCall(of record: FunctionRecord, frame: OpaquePointer) -> Bool {
+        record.callsStarted += 1
+        guard record.hasReceiver, let locals = hyb_frame_localsplus(frame), let receiver = locals[0] else {
+            return record.callsStarted > 1
+        }
+        return record.receivers.isRepeat(receiver)
     }
 
     /// An effect reported by a wrapper (print, logging, I/O, variable creation): it belongs to the

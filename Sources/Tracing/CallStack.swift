@@ -10,6 +10,12 @@ struct ActiveCall {
     let started: UInt64
     /// This call's watches are `ThreadContext.watches[firstWatch...]` until it returns.
     let firstWatch: Int
+    /// Not the function's first call (for a method, not the first on this receiver):
+    /// tf.function lets only a function's first trace create variables.
+    let isRepeat: Bool
+    /// Made while TensorFlow traced a graph (tf.function, Dataset.map, or Keras building a layer
+    /// by running its `call` in a scratch graph).
+    let inGraph: Bool
     var effects: [ObservedEffect: EffectTally] = [:]
 
     /// This call's name for an object a callee wrote to, when the object existed before this call

@@ -20,6 +20,11 @@ final class FunctionRecord {
     /// make, so only their calls and edges are recorded.
     let isBody: Bool
     var flushed = false
+    /// A method or classmethod: its first parameter is the receiver.
+    let hasReceiver: Bool
+    var callsStarted = 0
+    /// The receivers this method was called on, to tell a receiver's first call from later ones.
+    let receivers = ReceiverCalls()
     /// Per parameter position: its distinct literal values, and its distinct objects by kind.
     var literals: [LiteralValues?]
     var identities: [[Int32: IdentityTracker]]
@@ -41,6 +46,9 @@ final class FunctionRecord {
         constructsSelf = name == "__init__" || name == "__new__" || name == "__post_init__"
         let flags = hyb_code_flags(UnsafeMutableRawPointer(code.pointer).assumingMemoryBound(to: PyCodeObject.self))
         isBody = flags & 0x02 == 0  // CO_NEWLOCALS
+        // By convention, which Python does not enforce; a `self` that is not a receiver only
+        // makes first calls be counted per argument.
+        hasReceiver = !isBody && (params.first == "self" || params.first == "cls") && qualname.contains(".")
         literals = Array(repeating: nil, count: params.count)
         identities = Array(repeating: [:], count: params.count)
     }
@@ -109,6 +117,49 @@ final class IdentityTracker {
     }
 }
 
+/// The receivers a method has been called on, told apart by weak reference where the type allows
+/// (a new model may reuse a dead one's address). The most recent `capacity` are kept; an older one
+/// seen again counts as new, which can only make a later call look like a first one.
+final class ReceiverCalls {
+    static let capacity = 256
+
+    private var seen: [(address: UInt, reference: PyRef?)] = []
+    private var next = 0
+    private var last = -1
+
+    /// Whether `object` was a receiver before; records it when not.
+    func isRepeat(_ object: PyObjectPointer) -> Bool {
+        let address = UInt(bitPattern: object)
+        let index = last >= 0 && last < seen.count && seen[last].address == address
+            ? last : seen.firstIndex { $0.address == address }
+        if let index {
+            last = index
+            guard let reference = seen[index].reference else { return true }
+            if PyWeakref_GetObject(reference.pointer) == object { return true }
+            seen[index].reference = weakReference(object)
+            return false
+        }
+        let entry = (address, weakReference(object))
+        if seen.count < Self.capacity {
+            seen.append(entry)
+            last = seen.count - 1
+        } else {
+            seen[next] = entry
+            last = next
+            next = (next + 1) % Self.capacity
+        }
+        return false
+    }
+
+    private func weakReference(_ object: PyObjectPointer) -> PyRef? {
+        guard let reference = PyWeakref_NewRef(object, nil) else {
+            PyErr_Clear()
+            return nil
+        }
+        return PyRef(owning: reference)
+    }
+}
+
 /// Distinct literal values of one primitive parameter: each is a retrace under tf.function.
 /// Values are told apart by their Python hash (cheap, cached by str objects); only the first
 /// `keptInSignatures` get their text made and stored in signatures.
@@ -154,6 +205,10 @@ struct EffectKey: Hashable {
 final class EffectStats {
     let id: Int
     var count = 0
+    /// Of `count`: during a call that was not the function's first (per receiver for methods).
+    var repeatCount = 0
+    /// Of `count`: during a call made while TensorFlow traced a graph.
+    var graphCount = 0
     var firstTest: Int?
     var dirty = true
 

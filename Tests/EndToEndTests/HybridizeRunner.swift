@@ -28,8 +28,30 @@ struct HybridizeRunner {
             ? repository.appendingPathComponent(relativePath)
             : repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/\(relativePath)")
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hybridize-e2e-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: source, to: copy)
+        try copySources(from: source, to: copy)
         return copy
+    }
+
+    /// What a command run in the working tree leaves behind: trace databases and their WAL files,
+    /// journals, caches. A copy never takes them, so no test depends on what ran there before.
+    static func isLeftOver(_ name: String) -> Bool {
+        name == "__pycache__" || name == ".pytest_cache" || name == ".hybridize"
+            || [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db", ".pyc"].contains { name.hasSuffix($0) }
+    }
+
+    private static func copySources(from source: URL, to destination: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: destination, withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: source.path) where !isLeftOver(name) {
+            let from = source.appendingPathComponent(name)
+            let to = destination.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: from.path, isDirectory: &isFolder), isFolder.boolValue {
+                try copySources(from: from, to: to)
+            } else {
+                try manager.copyItem(at: from, to: to)
+            }
+        }
     }
 
     @discardableResult

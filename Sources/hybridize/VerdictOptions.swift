@@ -1,0 +1,71 @@
+import Analysis
+import ArgumentParser
+import Decisions
+import Foundation
+import PythonRuntime
+import PythonSyntax
+import TraceStore
+
+/// The options `analyze` and `audit` share: what to analyse, which traces to hold it against,
+/// and which functions to list.
+struct VerdictOptions: ParsableArguments {
+    @Argument(help: "Python files or folders to analyse (default: the current directory).")
+    var paths: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Trace databases written by `hybridize trace` (one or more): their observations decide what the code leaves open (SPEC §4).")
+    var traces: [String] = []
+
+    @Flag(name: .long, help: "List tests and fixtures too (they are never edited, so they are left out by default).")
+    var includeTests = false
+
+    @Flag(name: .long, help: "Make no keyword-based assumptions (SPEC §5).")
+    var noSpeculation = false
+
+    @Flag(name: .long, help: "Count bool literals as primitive parameters too: each value is a retrace (off by default, SPEC §2).")
+    var countBools = false
+
+    @Option(name: .long, help: "A python3.11 whose standard library provides the parser (default /usr/bin/python3).")
+    var python: String = "/usr/bin/python3"
+
+    /// A path that names nothing is a usage error (exit 2), not an empty project.
+    func validate() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+        for path in traces where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such trace database: \(path)")
+        }
+    }
+
+    /// Parses the project, reads the traces, and decides every function's verdict. A database
+    /// that cannot be read is an environment error (exit 3), named by its path.
+    func verdicts() throws -> [Verdict] {
+        let evidence: TraceEvidence?
+        do {
+            evidence = traces.isEmpty ? nil : try TraceEvidence(databases: traces)
+        } catch let error as TraceStoreError {
+            throw EnvironmentProblem("cannot read the trace database \(error.path): \(error.message)")
+        }
+        let root = FileManager.default.currentDirectoryPath
+        try EmbeddedInterpreter.startIfNeeded(python: python)
+        let status = PhaseStatus()
+        let project = Project.load(paths: paths.isEmpty ? ["."] : paths, root: root, parser: try PythonParser()) { done, total in
+            status?.show("parsing \(done)/\(total) files")
+        }
+        status?.show("call graph and tensor inference over \(project.files.count) files", force: true)
+        let analyzer = FactsAnalyzer(project: project, speculation: !noSpeculation, countingBools: countBools, observed: evidence)
+        status?.show("facts and verdicts of \(analyzer.index.functions.count) functions", force: true)
+        let traced = evidence.map { TraceFacts(evidence: $0, countingBools: countBools) }
+        let verdicts = analyzer.analyze().filter { includeTests || !$0.isTestCode }.map { facts -> Verdict in
+            guard let traced else { return DecisionMaker.decide(facts) }
+            let (informed, derived) = traced.apply(to: facts)
+            return DecisionMaker.decide(informed, derived: derived)
+        }
+        status?.clear()
+        for diagnostic in project.diagnostics {
+            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+        }
+        return verdicts
+    }
+}
