@@ -103,7 +103,7 @@ public struct FactsAnalyzer {
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
-            functionFacts.isConstructor = function.kind == .method && ["__init__", "__new__", "__post_init__"].contains(simpleName)
+            functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"
                 && function.owningClass.map(hierarchy.isKerasLayer) == true
             if !assumptions.isEmpty { functionFacts.reachingTests = testsReaching(function.id) }
@@ -129,6 +129,11 @@ public struct FactsAnalyzer {
             if let id = byKey[key] ?? byName[key.file + "\u{0}" + key.qualname] { result[key] = id }
         }
         return result
+    }
+
+    static func isConstructor(_ function: FunctionNode) -> Bool {
+        let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
+        return function.kind == .method && ["__init__", "__new__", "__post_init__"].contains(name)
     }
 
     /// Both methods, of classes one of which descends from the other.
@@ -340,10 +345,11 @@ public struct FactsAnalyzer {
                 // In a fixed order, so that reasons name the same callee on every run.
                 for pair in calls[function.id] ?? [] where pair.callee != function.id {
                     let (callee, receiver) = (pair.callee, pair.receiver)
-                    let via = "it calls \(index.functions[callee].qualname)"
+                    let observed = graph.observedEdges.contains(CallGraph.ProjectPair(caller: function.id, callee: callee))
+                    let via = "it calls \(index.functions[callee].qualname)" + (observed ? " (a call only traces saw)" : "")
                     if facts[function.id].value != .yes, facts[callee].value == .yes {
                         let reason = facts[callee].reasons.first.map { ": \($0)" } ?? ""
-                        facts[function.id] = Fact(.yes, facts[callee].evidence, reasons: [via + reason])
+                        facts[function.id] = Fact(.yes, observed ? .trace : facts[callee].evidence, reasons: [via + reason])
                         changed = true
                     }
                     for (owner, reason) in owned[callee] where owner != function.id {
@@ -374,7 +380,10 @@ public struct FactsAnalyzer {
             }
         }
         for function in index.functions where facts[function.id].value != .yes {
-            if let first = owned[function.id].sorted(by: { $0.key < $1.key }).first {
+            // A constructor initialising the object it was called to make has no side effect by
+            // that (as the tracer, which does not watch `self` in `__init__`, sees it too).
+            let own = Self.isConstructor(function) ? BodyScan.receiverKey(of: function.id) : nil
+            if let first = owned[function.id].filter({ $0.key != own }).sorted(by: { $0.key < $1.key }).first {
                 facts[function.id] = Fact(.yes, reasons: [first.value])
             }
         }

@@ -86,9 +86,26 @@ final class TraceExampleTests: XCTestCase {
         XCTAssertTrue(helpers[try XCTUnwrap(effect("report", "print").first).effectLine - 1].contains("print("))
 
         // Pure functions stay clean, callees included.
-        for pure in ["compute_loss", "accuracy", "normalize", "scale", "row_sum", "iterate_rows", "Classifier.call"] {
+        for pure in ["compute_loss", "accuracy", "normalize", "scale", "row_sum", "iterate_rows"] {
             XCTAssertEqual(try database.effects(of: pure), [], pure)
         }
+    }
+
+    /// Keras 3 builds the subclassed Classifier by running its `call` on symbolic inputs in a
+    /// scratch graph; the Dense layers declare their variables there, so `call` is charged with
+    /// them (at graph time), as well as every eager caller up the stack.
+    func testChargesVariablesThatKerasDeclaresInsideCallToCall() throws {
+        let database = try suite().database
+        let call = try database.effects(of: "Classifier.call")
+        XCTAssertEqual(Set(call.map(\.kind)), ["variable_creation"], "\(call)")
+        XCTAssertEqual(Set(call.map(\.target)), ["kernel", "bias"])
+        let graphTime = try database.integer(
+            """
+            SELECT sum(e.graph_count) FROM effects e JOIN functions f ON f.run_id = e.run_id AND f.id = e.function_id
+            WHERE f.qualname = 'Classifier.call' AND e.kind = 'variable_creation'
+            """)
+        XCTAssertGreaterThan(graphTime, 0, "declared while Keras traced call in its scratch graph")
+        XCTAssertTrue(try database.effects(of: "train_step").contains { $0.kind == "variable_creation" && $0.target == "kernel" })
     }
 
     func testRecordsVariableCreationAndObjectIdentities() throws {

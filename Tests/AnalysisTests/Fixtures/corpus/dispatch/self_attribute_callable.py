@@ -9,7 +9,7 @@ def noisy_relu(x):  # expect: fail=4
 
 
 class Block:
-    def __init__(self, activation):  # expect: fail=4,6,14
+    def __init__(self, activation):  # expect: fail=32
         self.activation = activation
 
     def forward(self, x):  # expect: fail=4; sideEffects=true
