@@ -343,6 +343,56 @@ def install():
     _watch_import("keras.src.backend.common.variables", _install_keras_variables)
 
 
+# --- line coverage (trace --coverage) --------------------------------------------------------------
+
+_COVERED = {}       # code object -> set of lines that ran
+_CHANGED = set()    # code objects with lines not yet reported
+
+
+def _is_project(code):
+    return _hybridize.is_project(code.co_filename, code.co_name)
+
+
+def enable_coverage():
+    """Records the lines that run in project code through sys.settrace, which in 3.11 sends every
+    frame down the interpreter's slower tracing path: hence opt-in. Non-project frames get no
+    local trace function, so they pay only for the call event."""
+    decided = {}
+
+    def trace(frame, event, arg):
+        code = frame.f_code
+        lines = decided.get(code)
+        if lines is None:
+            lines = _COVERED.setdefault(code, set()) if _is_project(code) else False
+            decided[code] = lines
+        if lines is False:
+            return None
+        add = lines.add
+        changed = _CHANGED
+
+        def local(frame, event, arg):
+            if event == "line":
+                add(frame.f_lineno)
+                changed.add(code)
+            return local
+
+        return local
+
+    threading.settrace(trace)
+    sys.settrace(trace)
+
+
+def coverage_lines():
+    """((code, executable line count, covered lines), ...) for functions with new lines."""
+    rows = []
+    for code in list(_CHANGED):
+        executable = {line for _, _, line in code.co_lines() if line is not None and line > code.co_firstlineno}
+        covered = tuple(sorted(line for line in _COVERED.get(code, ()) if line in executable))
+        rows.append((code, len(executable) or 1, covered))
+    _CHANGED.clear()
+    return tuple(rows)
+
+
 # --- running the command ---------------------------------------------------------------------------
 
 def _pytest_plugin(pytest, shard_index, shard_count):

@@ -47,6 +47,15 @@ enum HybridizeModule {
             Tracer.active?.finish(exitStatus: status)
             return noneResult()
         }),
+        ("is_project", { _, arguments in
+            // (filename, code name): whether the tracer counts this code as the project's.
+            let items = strings(arguments)
+            let isProject = items.count == 2 && Tracer.active?.filter.relativePath(of: items[0]) != nil
+                && !(items[1].hasPrefix("<") && items[1] != "<module>" && items[1] != "<lambda>")
+            let result = isProject ? hyb_true() : hyb_false()
+            hyb_incref(result)
+            return result
+        }),
         ("install_profile", { _, _ in
             // threading.setprofile hands each new thread this function; replace it with the C hook.
             PyEval_SetProfile(profileHook, nil)

@@ -17,6 +17,8 @@ public struct TraceSession {
         public var shard: Shard?
         public var hook: HookDesign = .frameEvaluation
         public var showProgress: Bool = true
+        /// Record line coverage of project functions (sys.settrace: slower, so asked for).
+        public var coverage = false
 
         public init(command: TracedCommand, python: String, runtimeDirectory: String, databasePath: String, root: String) {
             self.command = command
@@ -88,6 +90,10 @@ public struct TraceSession {
                 .call(try Python.importModule("_hybridize").attribute("install_profile"))
         }
         AuditEvents.install()
+        if options.coverage {
+            _ = try helpers.attribute("enable_coverage").call()
+            tracer.coverageLines = try helpers.attribute("coverage_lines")
+        }
         HookInstaller.install(options.hook)
         let timer = FlushTimer(tracer: tracer)
         timer.start()

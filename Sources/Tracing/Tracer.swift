@@ -37,6 +37,10 @@ final class Tracer {
 
     var functions: [FunctionRecord] = []
     private var functionsByLocation: [String: Int] = [:]
+    /// Project functions by the address of their code object, for coverage reports.
+    private(set) var functionsByCode: [UInt: Int] = [:]
+    /// `hybridize_runtime.coverage_lines`, when `trace --coverage` asked for line coverage.
+    var coverageLines: PyRef?
     private var effectLines: [Int: [String: Int]] = [:]
     var signatures: [SignatureKey: SignatureStats] = [:]
     var effects: [EffectKey: EffectStats] = [:]
@@ -145,6 +149,7 @@ final class Tracer {
             FunctionRecord(id: index + 1, file: file, qualname: qualname, line: line, params: params, code: code,
                            globalNames: globals))
         functionsByLocation[key] = index
+        functionsByCode[UInt(bitPattern: code.pointer)] = index
         return index
     }
 
@@ -240,7 +245,8 @@ final class Tracer {
         let rate = seconds > 0 ? Double(totalCalls - callsAtLastFlush) / seconds : 0
         lastFlush = now
         callsAtLastFlush = totalCalls
-        let batch = BatchBuilder(tracer: self).build()
+        var batch = BatchBuilder(tracer: self).build()
+        batch.lines = coverageRows()
         do {
             try database.write(batch, run: runID)
         } catch {
@@ -261,6 +267,34 @@ final class Tracer {
             reportWriteFailure(error)
         }
         progress?.clear()
+    }
+
+    /// The cumulative line coverage of every project function that ran, from the settrace
+    /// collector in hybridize_runtime.py.
+    private func coverageRows() -> [TraceBatch.Lines] {
+        guard let coverageLines else { return [] }
+        let context = ThreadContext.current
+        let wasBusy = context.busy
+        context.busy = true
+        defer { context.busy = wasBusy }
+        guard let rows = try? coverageLines.call(), hyb_is_tuple(rows.pointer) != 0 else {
+            PyErr_Clear()
+            return []
+        }
+        var result: [TraceBatch.Lines] = []
+        for position in 0..<hyb_tuple_size(rows.pointer) {
+            guard let row = hyb_tuple_item(rows.pointer, position), hyb_is_tuple(row) != 0, hyb_tuple_size(row) == 3,
+                let code = hyb_tuple_item(row, 0), let function = functionsByCode[UInt(bitPattern: code)]
+            else { continue }
+            let executable = PyLong_AsLong(hyb_tuple_item(row, 1))
+            let coveredTuple = hyb_tuple_item(row, 2)
+            var covered: [Int] = []
+            if let coveredTuple, hyb_is_tuple(coveredTuple) != 0 {
+                for index in 0..<hyb_tuple_size(coveredTuple) { covered.append(PyLong_AsLong(hyb_tuple_item(coveredTuple, index))) }
+            }
+            result.append(.init(functionID: functions[function].id, executable: executable, covered: covered))
+        }
+        return result
     }
 
     private func reportWriteFailure(_ error: Error) {

@@ -33,6 +33,9 @@ struct Trace: ParsableCommand {
                                             visibility: .hidden))
     var hook: String = HookDesign.frameEvaluation.rawValue
 
+    @Flag(name: .long, help: "Also record which lines of each project function ran (sys.settrace; slower), so that audit can say how much of a function the traces cover.")
+    var coverage = false
+
     @Flag(name: .long, help: "No live progress line, even on a terminal.")
     var quiet = false
 
@@ -83,6 +86,7 @@ struct Trace: ParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.hook = HookDesign(rawValue: hook) ?? .frameEvaluation
         options.showProgress = !quiet
+        options.coverage = coverage
         let started = Date()
         let outcome = try TraceSession(options: options).run()
         let seconds = Date().timeIntervalSince(started)
