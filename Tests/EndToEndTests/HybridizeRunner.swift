@@ -39,7 +39,7 @@ struct HybridizeRunner {
             || [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db", ".pyc"].contains { name.hasSuffix($0) }
     }
 
-    private static func copySources(from source: URL, to destination: URL) throws {
+    static func copySources(from source: URL, to destination: URL) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: destination, withIntermediateDirectories: true)
         for name in try manager.contentsOfDirectory(atPath: source.path) where !isLeftOver(name) {
