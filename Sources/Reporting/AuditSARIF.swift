@@ -20,22 +20,7 @@ public enum AuditSARIF {
                 results.append(result(verdict, assumption, status))
             }
         }
-        let run: JSONValue = .object([
-            ("tool", .object([("driver", .object([
-                ("name", .string("hybridize")), ("version", .string(toolVersion)),
-                ("rules", .array(rules.map { rule in
-                    .object([("id", .string(rule.id)), ("name", .string(rule.name)),
-                             ("shortDescription", .object([("text", .string(rule.text))]))])
-                })),
-            ]))])),
-            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("description", .object([("text", .string("the project root"))]))]))])),
-            ("results", .array(results)),
-        ])
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]).text
+        return VerdictSARIF.document(rules: rules, results: results, toolVersion: toolVersion)
     }
 
     static func result(_ verdict: Verdict, _ assumption: Assumption, _ status: AssumptionStatus) -> JSONValue {

@@ -20,7 +20,11 @@ public enum VerdictSARIF {
     ]
 
     public static func render(_ verdicts: [Verdict], toolVersion: String) -> String {
-        let results = verdicts.compactMap(result(for:))
+        document(rules: rules, results: verdicts.compactMap(result(for:)), toolVersion: toolVersion)
+    }
+
+    /// A SARIF 2.1.0 log with one run of hybridize: its rules, and results that name them by index.
+    static func document(rules: [(id: String, name: String, text: String)], results: [JSONValue], toolVersion: String) -> String {
         let ruleObjects: [JSONValue] = rules.map { rule in
             .object([
                 ("id", .string(rule.id)), ("name", .string(rule.name)),
