@@ -15,11 +15,12 @@ cd "$(dirname "$0")/.."
 REPS=${REPS:-5}
 CALLS=${CALLS:-1000000}
 
-Runtime/bootstrap >/dev/null
-swift build -c release --product hybridize >/dev/null
-HYBRIDIZE="$(pwd)/.build/release/hybridize"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
+Runtime/bootstrap >/dev/null
+# Quiet unless it fails (SwiftPM says so when it waits on another build's lock).
+swift build -c release --product hybridize >"$SCRATCH/build.log" 2>&1 || { tail -20 "$SCRATCH/build.log" >&2; exit 1; }
+HYBRIDIZE="$(pwd)/.build/release/hybridize"
 PROJECT=$SCRATCH/project
 mkdir -p "$PROJECT"
 
