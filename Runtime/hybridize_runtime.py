@@ -211,6 +211,21 @@ def _variable_creator(next_creator, **kwargs):
     return next_creator(**kwargs)
 
 
+class _KerasVariableScope:
+    """Marks Keras variable construction or deferred initialisation on this thread, so the
+    tf.Variable made inside it is not noted again by the creator scope; `as` gives the depth it
+    started at (0: the outermost)."""
+
+    def __enter__(self):
+        self.depth = getattr(_KERAS_VARIABLE, "depth", 0)
+        _KERAS_VARIABLE.depth = self.depth + 1
+        return self.depth
+
+    def __exit__(self, *exception):
+        _KERAS_VARIABLE.depth = self.depth
+        return False
+
+
 def _install_keras_variables(variables):
     """Charges a Keras 3 variable to the project code that declares it.
 
@@ -227,12 +242,8 @@ def _install_keras_variables(variables):
     original_deferred = getattr(base, "_deferred_initialize", None)
 
     def __init__(self, *args, **kwargs):
-        depth = getattr(_KERAS_VARIABLE, "depth", 0)
-        _KERAS_VARIABLE.depth = depth + 1
-        try:
+        with _KerasVariableScope() as depth:
             original_init(self, *args, **kwargs)
-        finally:
-            _KERAS_VARIABLE.depth = depth
         if depth == 0:
             _hybridize.note_effect("variable_creation", _variable_name(getattr(self, "name", None)))
 
@@ -240,12 +251,8 @@ def _install_keras_variables(variables):
     base.__init__ = __init__
     if original_deferred is not None:
         def _deferred_initialize(self, *args, **kwargs):
-            depth = getattr(_KERAS_VARIABLE, "depth", 0)
-            _KERAS_VARIABLE.depth = depth + 1
-            try:
+            with _KerasVariableScope():
                 return original_deferred(self, *args, **kwargs)
-            finally:
-                _KERAS_VARIABLE.depth = depth
 
         base._deferred_initialize = _deferred_initialize
 
@@ -382,11 +389,17 @@ def enable_coverage():
     sys.settrace(trace)
 
 
+_EXECUTABLE = {}    # code object -> its own lines that can run, the def line excluded
+
+
 def coverage_lines():
     """((code, executable line count, covered lines), ...) for functions with new lines."""
     rows = []
     for code in list(_CHANGED):
-        executable = {line for _, _, line in code.co_lines() if line is not None and line > code.co_firstlineno}
+        executable = _EXECUTABLE.get(code)
+        if executable is None:
+            executable = {line for _, _, line in code.co_lines() if line is not None and line > code.co_firstlineno}
+            _EXECUTABLE[code] = executable
         covered = tuple(sorted(line for line in _COVERED.get(code, ()) if line in executable))
         rows.append((code, len(executable) or 1, covered))
     _CHANGED.clear()

@@ -114,19 +114,15 @@ public struct FactsAnalyzer {
 
     private var project: Project { index.project }
 
-    /// The project function of each traced function: by file, qualname and line, or by file and
-    /// qualname when the def moved since the trace.
+    /// The project function of each traced function, matched as the verdicts match them
+    /// (`TraceEvidence.function(file:qualname:line:)`: by def line, or by qualname when it moved).
     static func functionIDs(of index: ProjectIndex, in observed: TraceEvidence) -> [TraceEvidence.FunctionKey: Int] {
-        var byName: [String: Int] = [:]
-        var byKey: [TraceEvidence.FunctionKey: Int] = [:]
-        for function in index.functions {
-            let qualname = function.kind == .moduleBody ? "<module>" : function.qualname
-            byKey[TraceEvidence.FunctionKey(file: function.file, qualname: qualname, line: function.line)] = function.id
-            byName[function.file + "\u{0}" + qualname] = byName[function.file + "\u{0}" + qualname] ?? function.id
-        }
         var result: [TraceEvidence.FunctionKey: Int] = [:]
-        for key in observed.functions.keys {
-            if let id = byKey[key] ?? byName[key.file + "\u{0}" + key.qualname] { result[key] = id }
+        for function in index.functions {
+            guard let traced = observed.function(file: function.file, qualname: function.qualname, line: function.line) else {
+                continue
+            }
+            result[traced.key] = result[traced.key] ?? function.id
         }
         return result
     }
@@ -146,17 +142,11 @@ public struct FactsAnalyzer {
     }
 
     private static func descends(_ node: ClassNode, from ancestor: ClassNode, index: ProjectIndex) -> Bool {
-        var pending = [node]
+        var pending = index.projectBases(of: node)
         var seen: Set<Int> = []
         while let current = pending.popLast() {
-            guard seen.insert(current.id).inserted else { continue }
-            for base in current.bases {
-                guard let dotted = index.resolver.qualifiedName(of: base, in: current.module),
-                    let project = index.class(named: dotted)
-                else { continue }
-                if project.id == ancestor.id { return true }
-                pending.append(project)
-            }
+            if current.id == ancestor.id { return true }
+            if seen.insert(current.id).inserted { pending += index.projectBases(of: current) }
         }
         return false
     }

@@ -30,12 +30,13 @@ public enum DecisionMaker {
     }
 
     static func decideEager(_ facts: FunctionFacts) -> Verdict {
-        if facts.isConstructor {
-            let reason = "a constructor initialises the object it was called to make; tf.function cannot stand in for it"
+        let constructor = ConstructorRule.rule
+        if constructor.condition(facts) {
+            let failure = Failure(code: constructor.code, name: constructor.name, severity: .error,
+                                  reason: constructor.explanation(facts))
             return Verdict(
-                facts: facts, refactoring: .convertEagerFunctionToHybrid, passingPrecondition: nil,
-                failures: [Failure(code: ConstructorRule.code, name: ConstructorRule.name, severity: .error, reason: reason)],
-                transformations: [], reasons: ["\(ConstructorRule.code) \(ConstructorRule.name): \(reason)"])
+                facts: facts, refactoring: .convertEagerFunctionToHybrid, passingPrecondition: nil, failures: [failure],
+                transformations: [], reasons: ["\(failure.code) \(failure.name): \(failure.reason)"])
         }
         var failures: [Failure] = []
         var newerReported = false

@@ -126,8 +126,14 @@ public enum EagerPreconditions {
 
 /// `__init__` (and `__new__`, `__post_init__`) is never a hybridization target: it initialises
 /// the object it was called to make, which a graph cannot do. Not one of SPEC §3's codes; it is
-/// numbered past them so that it cannot be taken for one.
+/// numbered past them so that it cannot be taken for one. When it holds it is the only failure
+/// reported: the constructor's other facts say nothing a user could act on.
 public enum ConstructorRule {
-    public static let code = 32
-    public static let name = "IS_CONSTRUCTOR"
+    /// The examples' subject is the function named `__init__` (a module-level one is no constructor).
+    public static let rule = FailureRule(
+        code: 32, name: "IS_CONSTRUCTOR", isClassic: true,
+        condition: { $0.isConstructor },
+        explanation: { _ in "a constructor initialises the object it was called to make; tf.function cannot stand in for it" },
+        triggering: ["import tensorflow as tf\nclass M:\n    def __init__(self, x):\n        self.w = tf.Variable(x)\nM(tf.ones([2]))\n"],
+        nonTriggering: ["import tensorflow as tf\ndef __init__(x):\n    return x * 2\n__init__(tf.ones([2]))\n"])
 }

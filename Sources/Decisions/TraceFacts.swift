@@ -49,20 +49,20 @@ public struct TraceFacts {
             }
             return (facts, nil)
         }
-        let calls = Calls(observed: observed, receiver: facts.receiverName)
+        let calls = Self.passed(observed, receiver: facts.receiverName)
         let tests = observed.tests
         decideTensorParameter(&facts, calls, tests)
         decidePrimitiveParameter(&facts, calls, observed)
         decideSideEffects(&facts, observed)
         if facts[.recursive] == .unknown {
             facts.facts[.recursive] = Fact(.no, .trace, reasons: [
-                "no call of itself in \(calls.total) traced calls" + Self.example(tests)
+                "no call of itself in \(observed.calls) traced calls" + Self.example(tests)
             ])
             addTraceNegative(&facts, .recursive, observed)
         }
         decideVariableCreation(&facts, observed)
-        decideVaryingObjects(&facts, observed, calls)
-        facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(calls.total) traced calls" + Self.example(tests)])
+        decideVaryingObjects(&facts, observed)
+        facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
             facts.assumptions[index].tests = Array(tests.prefix(5))
         }
@@ -71,24 +71,17 @@ public struct TraceFacts {
 
     // MARK: Parameters
 
-    /// The calls' parameters as the caller passes them: a method's receiver left out.
-    struct Calls {
-        let signatures: [TraceEvidence.Signature]
-        let receiver: String?
+    /// The traced signatures with only what callers pass: a method's receiver left out. A hybrid's
+    /// body runs only while tf.function traces it, so its calls are graph-time; an eager function's
+    /// graph-time calls (Dataset.map, Keras building a layer) take symbolic tensors and count too.
+    typealias Calls = [TraceEvidence.Signature]
 
-        init(observed: TraceEvidence.Function, receiver: String?) {
-            self.receiver = receiver
-            // A hybrid's body runs only while tf.function traces it, so its calls are graph-time;
-            // an eager function's graph-time calls (Dataset.map, Keras building a layer) take
-            // symbolic tensors and count as calls all the same.
-            signatures = observed.signatures
-        }
-
-        var total: Int { signatures.reduce(0) { $0 + $1.calls } }
-
-        func passed(_ signature: TraceEvidence.Signature) -> [ParamObservation] {
-            guard let receiver, signature.params.first?.param == receiver else { return signature.params }
-            return Array(signature.params.dropFirst())
+    static func passed(_ observed: TraceEvidence.Function, receiver: String?) -> Calls {
+        observed.signatures.map { signature in
+            guard let receiver, signature.params.first?.param == receiver else { return signature }
+            var passed = signature
+            passed.params.removeFirst()
+            return passed
         }
     }
 
@@ -102,12 +95,12 @@ public struct TraceFacts {
     }
 
     /// `x`: Tensor float32 [8, 4] ×12, Tensor float32 [16, 4] ×4
-    static func summary(_ calls: Calls, _ signatures: [TraceEvidence.Signature], limit: Int = 3) -> String {
+    static func summary(_ signatures: Calls, limit: Int = 3) -> String {
         var order: [String] = []
         var counts: [String: [String: Int]] = [:]
         var kindsOrder: [String: [String]] = [:]
         for signature in signatures {
-            for parameter in calls.passed(signature) {
+            for parameter in signature.params {
                 if counts[parameter.param] == nil { order.append(parameter.param) }
                 let text = describe(parameter)
                 if counts[parameter.param]?[text] == nil { kindsOrder[parameter.param, default: []].append(text) }
@@ -126,22 +119,22 @@ public struct TraceFacts {
     }
 
     private func decideTensorParameter(_ facts: inout FunctionFacts, _ calls: Calls, _ tests: [String]) {
-        let withTensor = calls.signatures.filter { calls.passed($0).contains(where: ObservedKind.isTensorLike) }
-        let without = calls.signatures.filter { !calls.passed($0).contains(where: ObservedKind.isTensorLike) }
+        let withTensor = calls.filter { $0.params.contains(where: ObservedKind.isTensorLike) }
+        let without = calls.filter { !$0.params.contains(where: ObservedKind.isTensorLike) }
         let tensorCalls = withTensor.reduce(0) { $0 + $1.calls }
         let current = facts.facts[.tensorParameter] ?? Fact(.unknown)
         for index in facts.assumptions.indices where facts.assumptions[index].fact == .tensorParameter {
             if without.isEmpty {
                 facts.assumptions[index].status = .confirmed
-                facts.assumptions[index].evidence = ["\(tensorCalls) traced calls, each with a tensor: " + Self.summary(calls, withTensor)]
+                facts.assumptions[index].evidence = ["\(tensorCalls) traced calls, each with a tensor: " + Self.summary(withTensor)]
             } else if let counter = without.max(by: { $0.calls < $1.calls }) {
                 facts.assumptions[index].status = .rejected
-                let passed = calls.passed(counter)
+                let passed = counter.params
                 let test = counter.tests.first?.test ?? tests.first ?? "a traced call"
                 facts.assumptions[index].counterExample = test + " passed "
                     + (passed.isEmpty ? "no arguments" : passed.map { "`\($0.param)`: \(Self.describe($0))" }.joined(separator: ", "))
                 facts.assumptions[index].evidence = [
-                    "\(without.reduce(0) { $0 + $1.calls }) of \(calls.total) traced calls passed no tensor: " + Self.summary(calls, without)
+                    "\(without.reduce(0) { $0 + $1.calls }) of \(calls.reduce(0) { $0 + $1.calls }) traced calls passed no tensor: " + Self.summary(without)
                 ]
             }
         }
@@ -150,11 +143,11 @@ public struct TraceFacts {
         if tensorCalls > 0 {
             let missed = current.value == .no ? "traces saw tensors the analysis did not: " : ""
             facts.facts[.tensorParameter] = Fact(.yes, .trace, reasons: [
-                missed + Self.summary(calls, withTensor) + " in \(tensorCalls) traced calls" + Self.example(withTensor.first.map { $0.tests.map(\.test) } ?? tests)
+                missed + Self.summary(withTensor) + " in \(tensorCalls) traced calls" + Self.example(withTensor.first.map { $0.tests.map(\.test) } ?? tests)
             ])
         } else {
             facts.facts[.tensorParameter] = Fact(.no, .trace, reasons: [
-                "no traced call passed a tensor: " + Self.summary(calls, calls.signatures) + Self.example(tests)
+                "no traced call passed a tensor: " + Self.summary(calls) + Self.example(tests)
             ])
         }
     }
@@ -164,8 +157,8 @@ public struct TraceFacts {
         // constant every caller passes, costs a single graph).
         var valuesByParam: [String: Set<String>] = [:]
         var callsByParam: [String: Int] = [:]
-        for signature in calls.signatures {
-            for parameter in calls.passed(signature) where ObservedKind.isRetracingLiteral(parameter, countingBools: countingBools) {
+        for signature in calls {
+            for parameter in signature.params where ObservedKind.isRetracingLiteral(parameter, countingBools: countingBools) {
                 valuesByParam[parameter.param, default: []].insert(parameter.value ?? parameter.kind)
                 callsByParam[parameter.param, default: 0] += signature.calls
             }
@@ -187,7 +180,7 @@ public struct TraceFacts {
         } else {
             let constant = valuesByParam.keys.sorted().map { "`\($0)` is always \(valuesByParam[$0]?.first ?? "?")" }
             facts.facts[.primitiveParameter] = Fact(.no, .trace, reasons: [
-                "no literal argument changed value in \(calls.total) traced calls"
+                "no literal argument changed value in \(observed.calls) traced calls"
                     + (constant.isEmpty ? "" : " (" + constant.joined(separator: ", ") + ": one value, one trace)")
             ])
             if current.value == .unknown { addTraceNegative(&facts, .primitiveParameter, observed) }
@@ -279,7 +272,7 @@ public struct TraceFacts {
         }
     }
 
-    private func decideVaryingObjects(_ facts: inout FunctionFacts, _ observed: TraceEvidence.Function, _ calls: Calls) {
+    private func decideVaryingObjects(_ facts: inout FunctionFacts, _ observed: TraceEvidence.Function) {
         // `self` is exempt: tf.function on a method keeps one Function per instance (TF 2.21,
         // polymorphic_function.py Function.__get__), so a new object per test is a new function.
         let varying = observed.identities.filter {
@@ -315,13 +308,13 @@ public struct TraceFacts {
 
     private func derive(_ facts: FunctionFacts, _ observed: TraceEvidence.Function, _ calls: Calls, _ tests: [String]) -> TraceDerived {
         let isHybrid = facts.hybrid != nil
-        let relevant = isHybrid ? calls.signatures : calls.signatures.filter { !$0.inGraph }
-        let signature = InputSignature.derive(relevant.map(calls.passed))
-        var distinct = Set(relevant.map { calls.passed($0) }).count
+        let relevant = isHybrid ? calls : calls.filter { !$0.inGraph }
+        let signature = InputSignature.derive(relevant.map(\.params))
+        var distinct = Set(relevant.map(\.params)).count
         var atLeast = false
         if !isHybrid {
             // Past the bound the tracer keeps in signatures, values are counted per parameter.
-            let passedNames = Set(relevant.flatMap { calls.passed($0).map(\.param) })
+            let passedNames = Set(relevant.flatMap { $0.params.map(\.param) })
             for (name, values) in observed.distinctValues where passedNames.contains(name)
                 && (values.saturated || values.count > distinct)
             {

@@ -69,8 +69,10 @@ public struct TraceEvidence: Sendable {
         public var graphCalls: Int { signatures.filter(\.inGraph).reduce(0) { $0 + $1.calls } }
         public var eagerNanoseconds: Int { signatures.filter { !$0.inGraph }.reduce(0) { $0 + $1.totalNanoseconds } }
 
-        /// Tests that called it, commonest first.
-        public var tests: [String] {
+        /// Tests that called it, commonest first (ranked once, when every database is read).
+        public internal(set) var tests: [String] = []
+
+        func rankedTests() -> [String] {
             var counts: [String: Int] = [:]
             for signature in signatures {
                 for (test, calls) in signature.tests { counts[test, default: 0] += calls }
@@ -102,6 +104,13 @@ public struct TraceEvidence: Sendable {
         for path in paths {
             try load(TraceDatabase(readingFrom: path))
         }
+        functions = functions.mapValues { function in
+            var ranked = function
+            ranked.tests = function.rankedTests()
+            return ranked
+        }
+        byName = Dictionary(functions.values.map { (NameKey(file: $0.key.file, qualname: $0.key.qualname), $0) },
+                            uniquingKeysWith: { first, _ in first })
     }
 
     public func function(_ key: FunctionKey) -> Function? { functions[key] }
@@ -251,8 +260,6 @@ public struct TraceEvidence: Sendable {
                 functions[key] = function
             }
         }
-        byName = Dictionary(functions.values.map { (NameKey(file: $0.key.file, qualname: $0.key.qualname), $0) },
-                            uniquingKeysWith: { first, _ in first })
     }
 }
 

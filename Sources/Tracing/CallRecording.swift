@@ -14,6 +14,11 @@ extension Tracer {
         let function = Int32(index)
         context.scratch.removeAll(keepingCapacity: true)
         let firstWatch = context.watches.count
+        // tf.function lets a function create variables on its first call only; on a method, on
+        // each instance's first call (TF 2.21 polymorphic_function.py `Function.__get__` keeps one
+        // function per instance). A receiver whose identity is not tracked counts per function.
+        record.callsStarted += 1
+        var isRepeat = record.callsStarted > 1
         if let locals = hyb_frame_localsplus(frame) {
             for position in record.params.indices {
                 guard let value = locals[position] else {
@@ -41,7 +46,8 @@ extension Tracer {
                         tracker = IdentityTracker()
                         record.identities[position][info.kindID] = tracker
                     }
-                    tracker.observe(value)
+                    let isNew = tracker.observe(value)
+                    if position == 0 && record.hasReceiver { isRepeat = !isNew }
                 }
                 if info.category.isWatchable && !record.isBody && !(position == 0 && record.constructsSelf) {
                     addWatch(name: record.params[position], object: value, info: info, context: context, from: firstWatch)
@@ -84,7 +90,7 @@ extension Tracer {
         }
         context.stack.append(
             ActiveCall(function: function, frame: frame, signature: stats, started: hyb_monotonic_ns(),
-                       firstWatch: firstWatch, isRepeat: isRepeatCall(of: record, frame: frame), inGraph: graph))
+                       firstWatch: firstWatch, isRepeat: isRepeat, inGraph: graph))
     }
 
     /// Pops the call: compares the baselines, aggregates its effects, hands them to the caller.
@@ -141,17 +147,6 @@ extension Tracer {
             }
         }
         flushIfDue(now: ended)
-    }
-
-    /// Whether this call is not the function's first: per receiver for a method, since
-    /// `tf.function` on a method keeps one function per instance (TF 2.21,
-    /// polymorphic_function.py `Function.__get__`), so each instance may create its variables once.
-    private func isRepeatCall(of record: FunctionRecord, frame: OpaquePointer) -> Bool {
-        record.callsStarted += 1
-        guard record.hasReceiver, let locals = hyb_frame_localsplus(frame), let receiver = locals[0] else {
-            return record.callsStarted > 1
-        }
-        return record.receivers.isRepeat(receiver)
     }
 
     /// An effect reported by a wrapper (print, logging, I/O, variable creation): it belongs to the

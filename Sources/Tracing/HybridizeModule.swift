@@ -51,7 +51,7 @@ enum HybridizeModule {
             // (filename, code name): whether the tracer counts this code as the project's.
             let items = strings(arguments)
             let isProject = items.count == 2 && Tracer.active?.filter.relativePath(of: items[0]) != nil
-                && !(items[1].hasPrefix("<") && items[1] != "<module>" && items[1] != "<lambda>")
+                && Tracer.isOwnFrame(codeName: items[1])
             let result = isProject ? hyb_true() : hyb_false()
             hyb_incref(result)
             return result

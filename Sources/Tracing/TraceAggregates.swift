@@ -20,11 +20,10 @@ final class FunctionRecord {
     /// make, so only their calls and edges are recorded.
     let isBody: Bool
     var flushed = false
-    /// A method or classmethod: its first parameter is the receiver.
+    /// A method or classmethod: its first parameter is the receiver, whose identities (counted
+    /// with the other object parameters) tell a receiver's first call from later ones.
     let hasReceiver: Bool
     var callsStarted = 0
-    /// The receivers this method was called on, to tell a receiver's first call from later ones.
-    let receivers = ReceiverCalls()
     /// Per parameter position: its distinct literal values, and its distinct objects by kind.
     var literals: [LiteralValues?]
     var identities: [[Int32: IdentityTracker]]
@@ -89,16 +88,19 @@ final class IdentityTracker {
     var calls = 0
     var dirty = true
 
-    func observe(_ object: PyObjectPointer) {
+    /// Counts a call with `object`; returns whether the object is one not seen before (past the
+    /// capacity every object counts as new, which can only make a later call look like a first).
+    @discardableResult
+    func observe(_ object: PyObjectPointer) -> Bool {
         calls += 1
         dirty = true
         let address = UInt(bitPattern: object)
         if let index = seen.firstIndex(where: { $0.address == address }) {
-            guard let reference = seen[index].reference else { return }
-            if PyWeakref_GetObject(reference.pointer) == object { return }
+            guard let reference = seen[index].reference else { return false }
+            if PyWeakref_GetObject(reference.pointer) == object { return false }
             seen[index].reference = weakReference(object)  // the old object died; this one is new
             distinct += 1
-            return
+            return true
         }
         distinct += 1
         if seen.count < Self.capacity {
@@ -106,49 +108,7 @@ final class IdentityTracker {
         } else {
             saturated = true
         }
-    }
-
-    private func weakReference(_ object: PyObjectPointer) -> PyRef? {
-        guard let reference = PyWeakref_NewRef(object, nil) else {
-            PyErr_Clear()
-            return nil
-        }
-        return PyRef(owning: reference)
-    }
-}
-
-/// The receivers a method has been called on, told apart by weak reference where the type allows
-/// (a new model may reuse a dead one's address). The most recent `capacity` are kept; an older one
-/// seen again counts as new, which can only make a later call look like a first one.
-final class ReceiverCalls {
-    static let capacity = 256
-
-    private var seen: [(address: UInt, reference: PyRef?)] = []
-    private var next = 0
-    private var last = -1
-
-    /// Whether `object` was a receiver before; records it when not.
-    func isRepeat(_ object: PyObjectPointer) -> Bool {
-        let address = UInt(bitPattern: object)
-        let index = last >= 0 && last < seen.count && seen[last].address == address
-            ? last : seen.firstIndex { $0.address == address }
-        if let index {
-            last = index
-            guard let reference = seen[index].reference else { return true }
-            if PyWeakref_GetObject(reference.pointer) == object { return true }
-            seen[index].reference = weakReference(object)
-            return false
-        }
-        let entry = (address, weakReference(object))
-        if seen.count < Self.capacity {
-            seen.append(entry)
-            last = seen.count - 1
-        } else {
-            seen[next] = entry
-            last = next
-            next = (next + 1) % Self.capacity
-        }
-        return false
+        return true
     }
 
     private func weakReference(_ object: PyObjectPointer) -> PyRef? {

@@ -76,6 +76,12 @@ final class Tracer {
 
     // MARK: Deciding what is project code
 
+    /// Comprehensions and generator expressions are code objects of their own in 3.11; their
+    /// calls, effects, edges and lines belong to the function that contains them.
+    static func isOwnFrame<Name: StringProtocol>(codeName name: Name) -> Bool {
+        !name.hasPrefix("<") || name == "<module>" || name == "<lambda>"
+    }
+
     /// Classifies a code object seen for the first time and stores the decision in its extra slot.
     func decide(code: UnsafeMutablePointer<PyCodeObject>, frame: OpaquePointer) -> Int {
         let tag = classify(code: code, frame: frame)
@@ -95,12 +101,7 @@ final class Tracer {
         }
         guard let relative = filter.relativePath(of: filename) else { return notProjectTag }
         let qualname = hyb_code_qualname(code).flatMap(Python.unicode) ?? "?"
-        // Comprehensions and generator expressions are code objects of their own in 3.11; their
-        // calls, effects and edges belong to the function that contains them.
-        let name = qualname.split(separator: ".").last ?? ""
-        if name.hasPrefix("<") && name != "<module>" && name != "<lambda>" {
-            return notProjectTag
-        }
+        guard Self.isOwnFrame(codeName: qualname.split(separator: ".").last ?? "") else { return notProjectTag }
         guard let location = try? codeLocation.call(codeObject), hyb_is_tuple(location.pointer) != 0 else {
             PyErr_Clear()
             return notProjectTag

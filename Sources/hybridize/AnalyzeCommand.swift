@@ -19,12 +19,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var options: VerdictOptions
 
-    enum OutputFormat: String, ExpressibleByArgument {
-        case text, json, sarif
-    }
-
     @Option(name: .long, help: "Output format: text (a table), json (one JSON object per function, per line), or sarif (SARIF 2.1.0).")
-    var format: OutputFormat = .text
+    var format: VerdictFormat = .text
 
     @Flag(name: .long, help: "Exit with status 1 when some function is ready for an edit or a hybrid function has Python side effects.")
     var check = false

@@ -17,12 +17,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var options: VerdictOptions
 
-    enum OutputFormat: String, ExpressibleByArgument {
-        case text, json, sarif
-    }
-
     @Option(name: .long, help: "Output format: text (assumptions by status), json (SPEC §8's JSON lines, statuses filled), or sarif (SARIF 2.1.0, one result per assumption).")
-    var format: OutputFormat = .text
+    var format: VerdictFormat = .text
 
     func validate() throws {
         if options.traces.isEmpty {

@@ -6,6 +6,11 @@ import PythonRuntime
 import PythonSyntax
 import TraceStore
 
+/// The output formats of `analyze` and `audit` (SPEC §8).
+enum VerdictFormat: String, ExpressibleByArgument {
+    case text, json, sarif
+}
+
 /// The options `analyze` and `audit` share: what to analyse, which traces to hold it against,
 /// and which functions to list.
 struct VerdictOptions: ParsableArguments {

@@ -26,6 +26,21 @@ final class PreconditionExampleTests: XCTestCase {
         }
     }
 
+    func testTheConstructorRuleTriggersOnItsExamplesAndOnlyThere() throws {
+        let rule = ConstructorRule.rule
+        func verdict(of source: String) throws -> Verdict {
+            let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
+            return DecisionMaker.decide(try XCTUnwrap(facts.first { $0.qualname.hasSuffix("__init__") }, source))
+        }
+        for example in rule.triggering {
+            XCTAssertEqual(try verdict(of: example).failures.map(\.code), [rule.code], example)
+        }
+        for example in rule.nonTriggering {
+            XCTAssertFalse(try verdict(of: example).failures.contains { $0.code == rule.code }, example)
+        }
+        XCTAssertFalse(rule.triggering.isEmpty || rule.nonTriggering.isEmpty)
+    }
+
     func testEveryRuleHasExamplesBothWays() {
         XCTAssertEqual(EagerPreconditions.rules.filter { $0.triggering.isEmpty || $0.nonTriggering.isEmpty }.map(\.code), [])
     }
