@@ -242,23 +242,25 @@ if hook.get("untraced"):
     print()
     print("hook cost per call (median loop times inside run.py; traced minus untraced, over the call count)")
     print()
-    print("| hook | library loop s | ns per non-project call | project loop s | ns per project call |")
-    print("|---|---:|---:|---:|---:|")
+    print("| hook | library loop s | ns per non-project call | project loop s | ns per project call | ns per project method call |")
+    print("|---|---:|---:|---:|---:|---:|")
     base = hook["untraced"]
     lib0 = median(r["library_s"] for r in base)
     proj0 = median(r["project_s"] for r in base)
-    print(f"| untraced | {lib0:.3f} | – | {proj0:.3f} | – |")
+    meth0 = median(r["method_s"] for r in base)
+    print(f"| untraced | {lib0:.3f} | – | {proj0:.3f} | – | – |")
     for mode in ("frame-eval", "profile"):
         if not hook.get(mode):
             continue
         lib = median(r["library_s"] for r in hook[mode])
         proj = median(r["project_s"] for r in hook[mode])
+        meth = median(r["method_s"] for r in hook[mode])
         n_lib = base[0]["library_calls"]
         n_proj = base[0]["project_calls"]
-        print(f"| {mode} | {lib:.3f} | {(lib - lib0) / n_lib * 1e9:.0f} | {proj:.3f} | {(proj - proj0) / n_proj * 1e9:.0f} |")
+        print(f"| {mode} | {lib:.3f} | {(lib - lib0) / n_lib * 1e9:.0f} | {proj:.3f} | {(proj - proj0) / n_proj * 1e9:.0f} | {(meth - meth0) / n_proj * 1e9:.0f} |")
     print()
     print(f"({base[0]['library_calls']:,} calls of a function under vendor/site-packages, "
-          f"{base[0]['project_calls']:,} calls of a project function)")
+          f"{base[0]['project_calls']:,} calls of a project function and as many of a project method on one receiver)")
 
 if notes:
     print()

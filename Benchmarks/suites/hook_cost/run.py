@@ -23,6 +23,20 @@ def project_tiny(x):
     return x
 
 
+class Model:
+    def step(self, x):
+        return x
+
+
+def method_loop(n):
+    """Project method calls on one receiver: each call looks the receiver up among those seen."""
+    model = Model()
+    started = time.perf_counter()
+    for i in range(n):
+        model.step(i)
+    return time.perf_counter() - started
+
+
 def library_loop(n):
     started = time.perf_counter()
     for i in range(n):
@@ -50,6 +64,7 @@ def main():
         "library_s": library_loop(LIBRARY_CALLS),
         "project_calls": PROJECT_CALLS,
         "project_s": project_loop(PROJECT_CALLS),
+        "method_s": method_loop(PROJECT_CALLS),
         "empty_loop_s": empty_loop(LIBRARY_CALLS),
     }
     print(json.dumps(result), flush=True)
