@@ -1,5 +1,6 @@
--- Hybridize trace database, schema version 2 (2 added effects.repeat_count, effects.graph_count
--- and function_lines; a version 1 database is upgraded in place when a run is appended).
+-- Hybridize trace database, schema version 3 (2 added effects.repeat_count, effects.graph_count
+-- and function_lines; 3 added hybrid_calls; a version 1 or 2 database is upgraded in place when
+-- a run is appended, and read as it is otherwise).
 -- One database holds any number of runs (appended runs, merged shards). Every table but `runs`
 -- is keyed by run_id plus ids local to that run, so runs never collide and merging is a copy.
 -- Rows are aggregates (distinct signatures, effects and edges with counts), never one per call.
@@ -134,6 +135,19 @@ CREATE TABLE IF NOT EXISTS edges (
     line INTEGER NOT NULL,            -- call-site line in the caller
     calls INTEGER NOT NULL,
     PRIMARY KEY (run_id, caller_id, callee_id, line)
+) WITHOUT ROWID;
+
+-- Calls of a project function through its tf.function wrapper (TensorFlow's polymorphic
+-- Function.__call__): `traced` 1 for calls during which TensorFlow ran the Python body to build a
+-- graph (first calls and retraces), 0 for calls that ran an existing graph (steady state).
+CREATE TABLE IF NOT EXISTS hybrid_calls (
+    run_id INTEGER NOT NULL,
+    function_id INTEGER NOT NULL,
+    traced INTEGER NOT NULL,
+    calls INTEGER NOT NULL,
+    total_ns INTEGER NOT NULL,        -- wall time of Function.__call__, tracing included
+    max_ns INTEGER NOT NULL,
+    PRIMARY KEY (run_id, function_id, traced)
 ) WITHOUT ROWID;
 
 CREATE VIEW IF NOT EXISTS observed_calls (file, qualname, line, param, kind, dtype, shape, calls) AS

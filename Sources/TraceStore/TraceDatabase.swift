@@ -31,6 +31,8 @@ public final class TraceDatabase {
             if version == 0 && hasTables > 0 {
                 throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
             }
+            // Every version adds to the one before: columns by ALTER TABLE here, tables by the
+            // schema's CREATE TABLE IF NOT EXISTS (version 3's hybrid_calls).
             try connection.transaction {
                 if version == 1 {
                     try connection.execute(
@@ -178,6 +180,16 @@ public final class TraceDatabase {
                     "INSERT OR REPLACE INTO function_lines (run_id, function_id, executable, covered) VALUES (?, ?, ?, ?)",
                     [run, .integer(Int64(lines.functionID)), .integer(Int64(lines.executable)),
                      .text(lines.covered.map(String.init).joined(separator: ","))])
+            }
+            for hybrid in batch.hybridCalls {
+                try connection.run(
+                    """
+                    INSERT OR REPLACE INTO hybrid_calls (run_id, function_id, traced, calls, total_ns, max_ns)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    [run, .integer(Int64(hybrid.functionID)), .integer(hybrid.traced ? 1 : 0),
+                     .integer(Int64(hybrid.calls)), .integer(Int64(hybrid.totalNanoseconds)),
+                     .integer(Int64(hybrid.maxNanoseconds))])
             }
             for edge in batch.edges {
                 try connection.run(

@@ -12,12 +12,14 @@ extension TraceDatabase {
         ("effects", "id, function_id, kind, target, line, via_function_id, count, first_test_id, repeat_count, graph_count"),
         ("function_lines", "function_id, executable, covered"),
         ("edges", "caller_id, callee_id, line, calls"),
+        ("hybrid_calls", "function_id, traced, calls, total_ns, max_ns"),
     ]
 
     /// Appends every run of the database at `source` to this one, as new runs. Returns how many.
     @discardableResult
     public func merge(from source: String) throws -> Int {
-        // Opening validates the source's schema version (and creates nothing harmful if absent).
+        // Opening validates the source's schema version and upgrades an older one in place, so
+        // every table listed above exists there (and creates nothing harmful if absent).
         _ = try TraceDatabase(path: source)
         try connection.run("ATTACH DATABASE ? AS source", [.text(source)])
         defer { try? connection.execute("DETACH DATABASE source") }

@@ -112,6 +112,16 @@ public struct TraceBatch: Sendable {
         }
     }
 
+    /// Calls through a tf.function wrapper (`Function.__call__`), split by whether TensorFlow
+    /// ran the Python body during the call (traced) or an existing graph (steady state).
+    public struct HybridCalls: Sendable {
+        public var functionID: Int, traced: Bool, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int
+        public init(functionID: Int, traced: Bool, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int) {
+            self.functionID = functionID; self.traced = traced; self.calls = calls
+            self.totalNanoseconds = totalNanoseconds; self.maxNanoseconds = maxNanoseconds
+        }
+    }
+
     public var functions: [Function] = []
     public var lines: [Lines] = []
     public var signatures: [Signature] = []
@@ -121,11 +131,13 @@ public struct TraceBatch: Sendable {
     public var effects: [Effect] = []
     public var edges: [Edge] = []
     public var tests: [Test] = []
+    public var hybridCalls: [HybridCalls] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         functions.isEmpty && signatures.isEmpty && signatureTests.isEmpty && identities.isEmpty
             && values.isEmpty && effects.isEmpty && edges.isEmpty && tests.isEmpty && lines.isEmpty
+            && hybridCalls.isEmpty
     }
 }

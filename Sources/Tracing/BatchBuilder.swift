@@ -60,6 +60,7 @@ struct BatchBuilder {
                       firstTestID: stats.firstTest.map { tracer.tests[$0].id }))
             stats.dirty = false
         }
+        batch.hybridCalls = tracer.hybridCallRows()
         if tracer.edges.values.contains(where: { $0.dirty }) {
             // Several call instructions can share a line: the stored row is their sum.
             var byLine: [EdgeLineKey: Int] = [:]

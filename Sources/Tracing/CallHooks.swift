@@ -38,10 +38,13 @@ private func evaluateCandidate(
         context.busy = wasBusy
     }
     // A resumed generator or coroutine is not a new call; the tracer's own Python runs untraced.
-    guard tag >= 2, !context.busy, hyb_frame_is_starting(frame) != 0 else {
+    guard tag >= firstFunctionTag, !context.busy, hyb_frame_is_starting(frame) != 0 else {
+        if tag == hybridCallTag, !context.busy, hyb_frame_is_starting(frame) != 0 {
+            return evaluateHybridCall(threadState: threadState, frame: frame, tracer: tracer, context: context)
+        }
         return hyb_eval_frame_default(threadState, frame, 0)
     }
-    tracer.enter(function: tag - 2, frame: frame, context: context)
+    tracer.enter(function: tag - firstFunctionTag, frame: frame, context: context)
     let result = hyb_eval_frame_default(threadState, frame, 0)
     let ended = hyb_monotonic_ns()
     if result == nil {
@@ -74,8 +77,24 @@ let profileHook: Py_tracefunc = { _, frameObject, what, _ in
             tag = tracer.decide(code: code, frame: frame)
             context.busy = false
         }
-        guard tag >= 2, !context.busy, hyb_frame_is_entering(frame) != 0 else { return 0 }
-        tracer.enter(function: tag - 2, frame: frame, context: context)
+        if tag == hybridCallTag, !context.busy, hyb_frame_is_entering(frame) != 0 {
+            context.busy = true
+            let function = tracer.hybridFunction(frame: frame)
+            context.busy = false
+            if let function {
+                context.hybridCalls.append(
+                    ActiveHybridCall(frame: frame, function: function, callsBefore: tracer.functions[function].callsStarted,
+                                     started: hyb_monotonic_ns()))
+            }
+            return 0
+        }
+        guard tag >= firstFunctionTag, !context.busy, hyb_frame_is_entering(frame) != 0 else { return 0 }
+        tracer.enter(function: tag - firstFunctionTag, frame: frame, context: context)
+    } else if tag == hybridCallTag {
+        guard !context.busy, context.hybridCalls.last?.frame == frame, let call = context.hybridCalls.popLast() else {
+            return 0
+        }
+        finishHybridCall(call, ended: hyb_monotonic_ns(), raised: true, tracer: tracer, context: context)
     } else if !context.busy, context.stack.last?.frame == frame {
         let ended = hyb_monotonic_ns()
         var type: PyObjectPointer?

@@ -54,6 +54,8 @@ final class ThreadContext {
     /// calls on a thread return in the reverse order they started.
     var watches: [Watch] = []
     var busy = false
+    /// `Function.__call__` frames in progress, innermost last (profile hook only).
+    var hybridCalls: [ActiveHybridCall] = []
     /// Reused for each call's parameters, so the common case (the same signature as last time)
     /// allocates nothing.
     var scratch: [ParamFingerprint] = []

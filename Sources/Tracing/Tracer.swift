@@ -5,9 +5,12 @@ import PythonRuntime
 import TraceStore
 
 /// Tags kept in each code object's extra slot: 0 = not decided yet, 1 = not project code,
-/// n + 2 = project function index n.
+/// 2 = TensorFlow's `Function.__call__` (calls through tf.function, see HybridCalls.swift),
+/// n + 3 = project function index n.
 let undecidedTag = 0
 let notProjectTag = 1
+let hybridCallTag = 2
+let firstFunctionTag = 3
 
 /// The PEP 523 code-extra slot index; a plain global so the hook's fast path reads it without a
 /// lazy-initialisation check.
@@ -47,6 +50,8 @@ final class Tracer {
     var effectTargets: [String: Set<String>] = [:]
     static let maximumEffectTargets = 32
     var edges: [EdgeKey: EdgeStats] = [:]
+    /// Calls through tf.function wrappers of project functions (HybridCalls.swift).
+    let hybridCalls: HybridCallTable
     var tests: [TestRecord] = []
     private var testsByNodeID: [String: Int] = [:]
     var currentTest: Int?
@@ -72,6 +77,7 @@ final class Tracer {
         effectLinesOf = try helpers.attribute("effect_lines")
         autographOrigin = try helpers.attribute("autograph_origin")
         lastInstructionName = try Python.makeString("f_lasti")
+        hybridCalls = try HybridCallTable()
     }
 
     // MARK: Deciding what is project code
@@ -83,21 +89,27 @@ final class Tracer {
     }
 
     /// Classifies a code object seen for the first time and stores the decision in its extra slot.
-    func decide(code: UnsafeMutablePointer<PyCodeObject>, frame: OpaquePointer) -> Int {
+    /// Without a frame (a code object met through a tf.function wrapper before it ever ran), an
+    /// AutoGraph-generated code object stays undecided: only its frame tells whose copy it is.
+    func decide(code: UnsafeMutablePointer<PyCodeObject>, frame: OpaquePointer?) -> Int {
         let tag = classify(code: code, frame: frame)
-        if hyb_set_code_extra(code, codeExtraIndex, UnsafeMutableRawPointer(bitPattern: tag)) != 0 {
+        if tag != undecidedTag, hyb_set_code_extra(code, codeExtraIndex, UnsafeMutableRawPointer(bitPattern: tag)) != 0 {
             PyErr_Clear()
         }
         return tag
     }
 
-    private func classify(code: UnsafeMutablePointer<PyCodeObject>, frame: OpaquePointer) -> Int {
+    private func classify(code: UnsafeMutablePointer<PyCodeObject>, frame: OpaquePointer?) -> Int {
         guard let filenameObject = hyb_code_filename(code), let filename = Python.unicode(filenameObject) else {
             return notProjectTag
         }
         let codeObject = PyRef(borrowing: UnsafeMutableRawPointer(code).assumingMemoryBound(to: PyObject.self))
         if filename.contains("__autograph_generated_file") {
-            return autographFunction(code: codeObject, frame: frame).map { $0 + 2 } ?? notProjectTag
+            guard let frame else { return undecidedTag }
+            return autographFunction(code: codeObject, frame: frame).map { $0 + firstFunctionTag } ?? notProjectTag
+        }
+        if Self.isHybridCall(filename: filename, code: code) {
+            return hybridCallTag
         }
         guard let relative = filter.relativePath(of: filename) else { return notProjectTag }
         let qualname = hyb_code_qualname(code).flatMap(Python.unicode) ?? "?"
@@ -108,7 +120,7 @@ final class Tracer {
         }
         let line = PyLong_AsLong(hyb_tuple_item(location.pointer, 0))
         let params = strings(in: hyb_tuple_item(location.pointer, 1))
-        return register(file: relative, qualname: qualname, line: line, params: params, code: codeObject) + 2
+        return register(file: relative, qualname: qualname, line: line, params: params, code: codeObject) + firstFunctionTag
     }
 
     /// tf.function runs an AutoGraph-converted copy of each function it traces; calls of that copy

@@ -43,6 +43,11 @@ static inline int hyb_is_generator(PyObject *o) { return PyGen_Check(o); }
 static inline int hyb_is_float(PyObject *o) { return PyFloat_Check(o); }
 static inline int hyb_is_bytes(PyObject *o) { return PyBytes_Check(o); }
 static inline PyObject *hyb_ellipsis(void) { return Py_Ellipsis; }
+static inline int hyb_is_method(PyObject *o) { return PyMethod_Check(o); }
+/// A bound method's function (borrowed).
+static inline PyObject *hyb_method_function(PyObject *o) { return PyMethod_GET_FUNCTION(o); }
+/// A function's code object (borrowed).
+static inline PyObject *hyb_function_code(PyObject *o) { return PyFunction_GET_CODE(o); }
 
 static inline Py_ssize_t hyb_tuple_size(PyObject *o) { return PyTuple_GET_SIZE(o); }
 static inline PyObject *hyb_tuple_item(PyObject *o, Py_ssize_t i) { return PyTuple_GET_ITEM(o, i); }
