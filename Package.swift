@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
         .target(name: "Analysis", dependencies: ["PythonSyntax", "TraceStore"], swiftSettings: gilBound),
         .target(name: "Decisions", dependencies: ["Analysis", "TraceStore"], swiftSettings: gilBound),
-        .target(name: "Reporting", dependencies: ["Analysis", "Decisions"], swiftSettings: gilBound),
+        .target(name: "Refactoring", dependencies: ["Analysis", "Decisions", "PythonSyntax", "TraceStore"], swiftSettings: gilBound),
+        .target(name: "Reporting", dependencies: ["Analysis", "Decisions", "Refactoring"], swiftSettings: gilBound),
         .target(
             name: "Tracing",
             dependencies: ["CPython", "CPythonShim", "PythonRuntime", "TraceStore"],
@@ -43,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "hybridize",
             dependencies: [
-                "PythonRuntime", "PythonSyntax", "Analysis", "Decisions", "Reporting", "TraceStore", "Tracing",
+                "PythonRuntime", "PythonSyntax", "Analysis", "Decisions", "Refactoring", "Reporting", "TraceStore", "Tracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: gilBound
@@ -57,6 +58,9 @@ let package = Package(
             name: "AnalysisTests", dependencies: ["Analysis", "Decisions", "PythonSyntax", "PythonRuntime", "TraceStore"],
             exclude: ["Fixtures"], swiftSettings: gilBound),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], swiftSettings: gilBound),
+        .testTarget(
+            name: "RefactoringTests", dependencies: ["Refactoring", "Analysis", "Decisions", "PythonSyntax", "PythonRuntime"],
+            exclude: ["Fixtures"], swiftSettings: gilBound),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore"], swiftSettings: gilBound),
         .testTarget(name: "TracingTests", dependencies: ["Tracing"], swiftSettings: gilBound),
         // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs

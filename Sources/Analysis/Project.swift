@@ -9,6 +9,16 @@ public struct Project: Sendable {
         public var path: String
         public var name: ModuleName
         public var module: Module
+        /// The bytes that were parsed: edits are made to exactly these, and a file whose bytes on
+        /// disk differ has changed since it was analysed.
+        public var source: [UInt8]
+
+        public init(path: String, name: ModuleName, module: Module, source: [UInt8] = []) {
+            self.path = path
+            self.name = name
+            self.module = module
+            self.source = source
+        }
     }
 
     public var root: String
@@ -27,9 +37,15 @@ public struct Project: Sendable {
         for (done, source) in sources.enumerated() {
             progress?(done, sources.count)
             let relative = source.hasPrefix(rootPath + "/") ? String(source.dropFirst(rootPath.count + 1)) : source
-            switch parser.parse(fileAt: source, displayPath: relative) {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "cannot read the file"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            switch parser.parse(source: bytes, path: relative) {
             case .success(let module):
-                files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module))
+                files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module,
+                                  source: bytes))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }

@@ -27,7 +27,7 @@ extension Statement {
     }
 
     /// Bodies run as part of this statement (not those of defs and classes, which are their own).
-    var nestedBodies: [[Statement]] {
+    public var nestedBodies: [[Statement]] {
         switch kind {
         case .for(_, _, let body, let orElse, _), .while(_, let body, let orElse), .if(_, let body, let orElse):
             return [body, orElse]

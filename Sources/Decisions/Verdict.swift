@@ -35,6 +35,19 @@ public struct Verdict: Sendable {
     /// The argument a RECONFIGURE adds: `input_signature=[...]` (P4) or `reduce_retracing=True` (P7).
     public var reconfiguration: String?
 
+    public init(facts: FunctionFacts, refactoring: Refactoring, passingPrecondition: String?, failures: [Failure],
+                transformations: [Transformation], reasons: [String], derived: TraceDerived? = nil,
+                reconfiguration: String? = nil) {
+        self.facts = facts
+        self.refactoring = refactoring
+        self.passingPrecondition = passingPrecondition
+        self.failures = failures
+        self.transformations = transformations
+        self.reasons = reasons
+        self.derived = derived
+        self.reconfiguration = reconfiguration
+    }
+
     /// The verdict rests on an assumption no trace covers (SPEC §5 UNOBSERVED): no test can
     /// verify an edit of code that no test runs.
     public var restsOnUnobserved: Bool {

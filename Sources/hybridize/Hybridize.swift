@@ -8,7 +8,7 @@ struct Hybridize: ParsableCommand {
         commandName: "hybridize",
         abstract: "Find where @tf.function is safe and profitable, explain why, and apply it.",
         version: "0.3.0",
-        subcommands: [Trace.self, AnalyzeCommand.self, AuditCommand.self, CallGraphCommand.self])
+        subcommands: [Trace.self, AnalyzeCommand.self, AuditCommand.self, RefactorCommand.self, CallGraphCommand.self])
 
     /// Exit statuses of SPEC §8: 2 for usage errors, 3 for a missing interpreter or TensorFlow.
     static func main() {
@@ -18,6 +18,9 @@ struct Hybridize: ParsableCommand {
         } catch let problem as EnvironmentProblem {
             FileHandle.standardError.write(Data("hybridize: error: \(problem.message)\n".utf8))
             Foundation.exit(3)
+        } catch let failure as RefactorFailure {
+            FileHandle.standardError.write(Data("hybridize: error: \(failure.description)\n".utf8))
+            Foundation.exit(failure.exitStatus)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -35,7 +35,10 @@ struct VerdictOptions: ParsableArguments {
 
     /// A path that names nothing is a usage error (exit 2), not an empty project.
     func validate() throws {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
+        // `refactor --verify -- COMMAND` finds its command among the paths; it is no path.
+        let command = CommandLine.arguments.firstIndex(of: "--").map { CommandLine.arguments[($0 + 1)...] } ?? []
+        for path in paths.dropLast(Array(paths.suffix(command.count)) == Array(command) ? command.count : 0)
+        where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file or folder: \(path)")
         }
         for path in traces where !FileManager.default.fileExists(atPath: path) {
@@ -43,9 +46,23 @@ struct VerdictOptions: ParsableArguments {
         }
     }
 
+    /// What one analysis produced: the parsed project, the analyzer (its call graph), and the
+    /// verdicts of the functions listed.
+    struct Analysed {
+        var project: Project
+        var analyzer: FactsAnalyzer
+        var verdicts: [Verdict]
+        /// Every function's verdict, tests included: what an edit plan weighs callers by.
+        var allVerdicts: [Verdict]
+    }
+
     /// Parses the project, reads the traces, and decides every function's verdict. A database
     /// that cannot be read is an environment error (exit 3), named by its path.
     func verdicts() throws -> [Verdict] {
+        try analyse().verdicts
+    }
+
+    func analyse() throws -> Analysed {
         let evidence: TraceEvidence?
         do {
             evidence = traces.isEmpty ? nil : try TraceEvidence(databases: traces)
@@ -62,15 +79,16 @@ struct VerdictOptions: ParsableArguments {
         let analyzer = FactsAnalyzer(project: project, speculation: !noSpeculation, countingBools: countBools, observed: evidence)
         status?.show("facts and verdicts of \(analyzer.index.functions.count) functions", force: true)
         let traced = evidence.map { TraceFacts(evidence: $0, countingBools: countBools) }
-        let verdicts = analyzer.analyze().filter { includeTests || !$0.isTestCode }.map { facts -> Verdict in
+        let allVerdicts = analyzer.analyze().map { facts -> Verdict in
             guard let traced else { return DecisionMaker.decide(facts) }
             let (informed, derived) = traced.apply(to: facts)
             return DecisionMaker.decide(informed, derived: derived)
         }
+        let verdicts = allVerdicts.filter { includeTests || !$0.facts.isTestCode }
         status?.clear()
         for diagnostic in project.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }
-        return verdicts
+        return Analysed(project: project, analyzer: analyzer, verdicts: verdicts, allVerdicts: allVerdicts)
     }
 }

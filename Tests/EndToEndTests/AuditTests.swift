@@ -45,6 +45,24 @@ final class AuditTests: XCTestCase {
         ((verdict?["assumptions"] as? [[String: Any]]) ?? []).first { $0["rule"] as? String == "keyword" }
     }
 
+    /// `refactor` on the same traces: an edit resting on an UNOBSERVED assumption is shown but
+    /// left alone unless asked for; of a chain that could all become hybrid, only the outermost
+    /// function is edited (21 HAS_COVERED_CALLERS), and a rejected assumption plans no edit.
+    func testRefactorPlansOnlyVerifiableOutermostEdits() throws {
+        func plan(_ extra: [String] = []) throws -> [String: [String: Any]] { try verdicts("refactor", extra) }
+        let planned = try plan()
+        XCTAssertEqual(planned["offline_inference"]?["status"] as? String, "SKIPPED", "\(planned["offline_inference"] ?? [:])")
+        XCTAssertTrue((planned["offline_inference"]?["why"] as? String ?? "").contains("UNOBSERVED"))
+        XCTAssertEqual(planned["BaseLearner.train_step"]?["status"] as? String, "PLANNED")
+        for inner in ["RegressionLearner.compute_loss", "RegressionLearner.update"] {
+            XCTAssertEqual(planned[inner]?["status"] as? String, "SKIPPED", inner)
+            XCTAssertTrue((planned[inner]?["why"] as? String ?? "").hasPrefix("21 HAS_COVERED_CALLERS"), "\(planned[inner] ?? [:])")
+        }
+        XCTAssertNil(planned["batch_inference"], "a REJECTED assumption withdrew the verdict; nothing to edit")
+        let included = try plan(["--include-unobserved"])
+        XCTAssertEqual(included["offline_inference"]?["status"] as? String, "PLANNED")
+    }
+
     func testKeywordAssumptionsAreConfirmedRejectedOrUnobserved() throws {
         let all = try verdicts()
         let confirmed = try XCTUnwrap(keywordAssumption(all["dense_train_step"]), "\(all["dense_train_step"] ?? [:])")

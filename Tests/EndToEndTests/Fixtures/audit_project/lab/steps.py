@@ -34,3 +34,9 @@ class LegacyTrainer:
             loss = tf.reduce_mean(tf.square(tf.matmul(x, self.w) - y))
         self.w.assign_sub(self.learning_rate * tape.gradient(loss, self.w))
         return loss
+
+
+# Case: keyword speculation `*inference` on a function only a skipped test reaches: UNOBSERVED, yet
+# refactorable; `refactor` shows it and edits it only with --include-unobserved.
+def offline_inference(weights, batch):
+    return tf.matmul(batch, weights)

@@ -1,0 +1,94 @@
+import Analysis
+import Decisions
+import PythonSyntax
+
+/// Turns verdicts into byte edits of the files that were analysed (SPEC §7). Only refactorable
+/// verdicts of parsed files are edited; tests and fixtures never are.
+public struct EditPlanner {
+    public struct Plan: Sendable {
+        public var edits: [PlannedEdit]
+        public var skipped: [SkippedEdit]
+        public var changeSet: ChangeSet
+    }
+
+    /// Who calls each function, for the outermost-in-chain preference: a caller location, or
+    /// nil for a caller that is module-level code, a test, or something no analysis resolved.
+    public var callers: [FunctionLocation: [FunctionLocation?]]
+    public var includeUnobserved: Bool
+    /// Qualnames to restrict the plan to (`--only`); empty for all.
+    public var only: Set<String>
+
+    public init(callers: [FunctionLocation: [FunctionLocation?]] = [:], includeUnobserved: Bool = false, only: Set<String> = []) {
+        self.callers = callers
+        self.includeUnobserved = includeUnobserved
+        self.only = only
+    }
+
+    public func plan(_ verdicts: [Verdict], project: Project) -> Plan {
+        let files = Dictionary(project.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var edits: [PlannedEdit] = []
+        var skipped: [SkippedEdit] = []
+        for verdict in verdicts where verdict.refactorable && !verdict.facts.isTestCode {
+            guard let transformation = verdict.transformations.first, let file = files[verdict.facts.file] else { continue }
+            let location = FunctionLocation(file: verdict.facts.file, line: verdict.facts.line)
+            if !only.isEmpty, !only.contains(verdict.facts.qualname) { continue }
+            let skip = { (why: String) in
+                skipped.append(SkippedEdit(location: location, qualname: verdict.facts.qualname, transformation: transformation, why: why))
+            }
+            if verdict.restsOnUnobserved, !includeUnobserved {
+                skip("rests on an assumption no trace covers (UNOBSERVED): no test could verify it; --include-unobserved edits it anyway")
+                continue
+            }
+            guard let definition = Self.definition(at: verdict.facts.line, in: file.module.body) else {
+                skip("not a `def` (a lambda cannot carry a decorator)")
+                continue
+            }
+            let editor = DecoratorEditor(text: SourceText(file.source), spelling: TensorFlowSpelling(file.module))
+            guard let planned = editor.edit(verdict, transformation: transformation, definition: definition, location: location) else {
+                skip("the decorator's text is not where the syntax tree puts it; left alone")
+                continue
+            }
+            edits.append(planned)
+        }
+        let (kept, covered) = OutermostPreference(callers: callers, verdicts: verdicts).filter(edits)
+        skipped += covered
+        return Plan(edits: kept, skipped: skipped.sorted { $0.location < $1.location },
+                    changeSet: ChangeSet(project: project, edits: kept))
+    }
+
+    /// The `def` whose keyword is on `line`, at any depth.
+    static func definition(at line: Int, in body: [Statement]) -> FunctionDefinition? {
+        for statement in body {
+            let inner: [[Statement]]
+            switch statement.kind {
+            case .function(let definition):
+                if statement.range.line == line { return definition }
+                inner = [definition.body]
+            case .class(let definition): inner = [definition.body]
+            default: inner = statement.nestedBodies
+            }
+            for nested in inner {
+                if let found = definition(at: line, in: nested) { return found }
+            }
+        }
+        return nil
+    }
+}
+
+extension EditPlanner {
+    /// Each function's callers from the analyzer's call graph (static edges and those only traces
+    /// saw), with module-level code and tests as nil: they run eagerly, so they break coverage.
+    public static func callers(in analyzer: FactsAnalyzer, verdicts: [Verdict]) -> [FunctionLocation: [FunctionLocation?]] {
+        let tests = Set(verdicts.filter(\.facts.isTestCode).map { FunctionLocation(file: $0.facts.file, line: $0.facts.line) })
+        var result: [FunctionLocation: [FunctionLocation?]] = [:]
+        for function in analyzer.index.functions where function.kind != .moduleBody {
+            let location = FunctionLocation(file: function.file, line: function.line)
+            result[location] = (analyzer.graph.projectCallers[function.id] ?? []).map { id -> FunctionLocation? in
+                let caller = analyzer.index.functions[id]
+                let callerLocation = FunctionLocation(file: caller.file, line: caller.line)
+                return caller.kind == .moduleBody || tests.contains(callerLocation) ? nil : callerLocation
+            }
+        }
+        return result
+    }
+}

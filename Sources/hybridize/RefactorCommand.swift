@@ -1,0 +1,170 @@
+import Analysis
+import ArgumentParser
+import Decisions
+import Foundation
+import PythonRuntime
+import Refactoring
+import Reporting
+import TraceStore
+
+struct RefactorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refactor",
+        abstract: "Turn the verdicts into edits: add, tune or remove @tf.function; show the diff, apply it, verify it.",
+        discussion: """
+            The default is a dry run: a unified diff whose hunk headers say why. --apply writes the
+            edits atomically and keeps a journal under .hybridize/ that --undo restores. --verify
+            runs the command (after --, or the one the trace database recorded) before and after
+            the edits, under tracing, reverts every edit that breaks a test or does not make its
+            function faster, and reports the speedups; the files keep only verified edits.
+            Tests and fixtures are never edited; a file that changed since it was analysed is refused.
+
+            Example: hybridize refactor --traces trace.sqlite --verify -- pytest -q tests
+            """)
+
+    @OptionGroup var options: VerdictOptions
+
+    @Option(name: .long, help: "Edit only the function with this qualname (e.g. Trainer.train_step); repeatable.")
+    var only: [String] = []
+
+    @Flag(name: .long, help: "Write the edits (atomically, with a journal for --undo).")
+    var apply = false
+
+    @Flag(name: .long, help: "Exit with status 1 when any edit would be made (for CI); writes nothing.")
+    var check = false
+
+    @Flag(name: .long, help: "Also edit functions whose verdict rests on an assumption no trace covers (UNOBSERVED).")
+    var includeUnobserved = false
+
+    @Flag(name: .long, help: "Run the command before and after the edits; keep only the edits that pass the tests and make their function faster.")
+    var verify = false
+
+    @Flag(name: .long, help: "Restore the files of the last applied change set exactly, and nothing else.")
+    var undo = false
+
+    @Option(name: .long, help: "Output format: text (the diff and a line per function), json (one object per function, per line), or sarif.")
+    var format: VerdictFormat = .text
+
+    /// With --verify: the command after `--`. ArgumentParser allows no second positional array
+    /// beside PATHS, and hands what follows `--` to PATHS, so it is split off here.
+    static func split(_ paths: [String], arguments: [String] = CommandLine.arguments) -> (paths: [String], command: [String]) {
+        guard let terminator = arguments.firstIndex(of: "--") else { return (paths, []) }
+        let command = Array(arguments[(terminator + 1)...])
+        guard paths.count >= command.count, Array(paths.suffix(command.count)) == command else { return (paths, command) }
+        return (Array(paths.dropLast(command.count)), command)
+    }
+
+    var command: [String] { Self.split(options.paths).command }
+
+    func validate() throws {
+        if !command.isEmpty, !verify {
+            throw ValidationError("a command after -- is what --verify runs; add --verify")
+        }
+        if check, apply || verify || undo {
+            throw ValidationError("--check writes nothing; it does not combine with --apply, --verify or --undo")
+        }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if undo {
+            try undoLastChangeSet(root: root)
+            return
+        }
+        let verifyCommand = verify ? try commandToVerify() : []
+        var options = options
+        options.paths = Self.split(options.paths).paths
+        let analysed = try options.analyse()
+        let planner = EditPlanner(
+            callers: EditPlanner.callers(in: analysed.analyzer, verdicts: analysed.allVerdicts),
+            includeUnobserved: includeUnobserved, only: Set(only))
+        let plan = planner.plan(analysed.allVerdicts, project: analysed.project)
+        var outcome: Verifier.Outcome?
+        var written: [PlannedEdit]?
+        if verify, !plan.edits.isEmpty {
+            outcome = try verifyEdits(plan, command: verifyCommand, root: root)
+            written = outcome?.kept
+        } else if apply, !plan.edits.isEmpty {
+            try write(plan.changeSet, applying: plan.edits, onDisk: plan.changeSet.originals, root: root)
+            written = plan.edits
+        }
+        let report = RefactorReport(plan: plan, applying: written, verification: outcome)
+        switch format {
+        case .text: print(RefactorText.render(report), terminator: "")
+        case .json: print(RefactorJSONLines.render(report))
+        case .sarif: print(RefactorSARIF.render(report, toolVersion: Hybridize.configuration.version))
+        }
+        if check, !plan.edits.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The command after `--`, else the one the first trace database recorded.
+    func commandToVerify() throws -> [String] {
+        if !command.isEmpty { return command }
+        guard let path = options.traces.first else {
+            throw ValidationError("--verify needs the command to run: give it after --, or give --traces with a database that recorded one")
+        }
+        do {
+            let recorded = try TraceDatabase(readingFrom: path).runs().last?.command ?? ""
+            let words = recorded.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !words.isEmpty else { throw ValidationError("\(path) recorded no run to take the command from; give it after --") }
+            return words
+        } catch let error as TraceStoreError {
+            throw EnvironmentProblem("cannot read the trace database \(error.path): \(error.message)")
+        }
+    }
+
+    /// Writes `subset` of the plan, journaled first so that an interrupted run can be undone.
+    func write(_ changeSet: ChangeSet, applying subset: [PlannedEdit], onDisk: [String: [UInt8]], root: URL) throws {
+        let contents = changeSet.contents(applying: subset)
+        let journal = Journal(
+            appliedAt: ISO8601DateFormatter().string(from: Date()),
+            functions: subset.map { "\($0.location.file)::\($0.qualname) \($0.transformation.rawValue)" },
+            before: changeSet.originals, after: contents)
+        do {
+            if journal.files.isEmpty {
+                try Journal.remove(root: root)
+            } else {
+                try journal.save(root: root)
+            }
+            try AtomicWriter(root: root).write(contents, expecting: onDisk)
+        } catch let error as RefactorWriteError {
+            throw RefactorFailure("\(error)")
+        }
+    }
+
+    func verifyEdits(_ plan: EditPlanner.Plan, command: [String], root: URL) throws -> Verifier.Outcome {
+        var runner = try VerifyRunner(command: command, root: root)
+        defer { runner.removeWorkspace() }
+        var onDisk = plan.changeSet.originals
+        let verifier = Verifier(progress: { message in
+            FileHandle.standardError.write(Data("[hybridize] verify: \(message)\n".utf8))
+        }, runner: { subset, _ in
+            try write(plan.changeSet, applying: subset, onDisk: onDisk, root: root)
+            onDisk = plan.changeSet.contents(applying: subset)
+            return try runner.measure()
+        })
+        do {
+            let outcome = try verifier.verify(plan.edits)
+            try write(plan.changeSet, applying: outcome.kept, onDisk: onDisk, root: root)
+            return outcome
+        } catch {
+            // Leave the files as they were analysed, whatever step failed.
+            try? write(plan.changeSet, applying: [], onDisk: onDisk, root: root)
+            throw error
+        }
+    }
+
+    func undoLastChangeSet(root: URL) throws {
+        guard let journal = try Journal.load(root: root) else {
+            throw ValidationError("nothing to undo: no change set was applied here (no .hybridize/journal.json)")
+        }
+        let (before, after) = journal.states
+        do {
+            try AtomicWriter(root: root).write(before, expecting: after)
+        } catch let error as RefactorWriteError {
+            throw RefactorFailure("cannot undo: \(error)")
+        }
+        try Journal.remove(root: root)
+        print("undone: restored \(before.count) file\(before.count == 1 ? "" : "s") (\(before.keys.sorted().joined(separator: ", ")))")
+    }
+}

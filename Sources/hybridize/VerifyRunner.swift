@@ -1,0 +1,68 @@
+import Foundation
+import Refactoring
+
+/// Runs the project's command under `hybridize trace` in a child process (each run needs a fresh
+/// interpreter: one that imported TensorFlow and the project cannot reload the edited modules),
+/// into a database of its own, and reads what it measured.
+struct VerifyRunner {
+    let command: [String]
+    let root: URL
+    let workspace: URL
+    private(set) var count = 0
+
+    init(command: [String], root: URL) throws {
+        self.command = command
+        self.root = root
+        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("hybridize-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    }
+
+    /// This executable, to run `trace` with.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    mutating func measure() throws -> RunMeasurement {
+        count += 1
+        let database = workspace.appendingPathComponent("run-\(count).sqlite").path
+        let log = workspace.appendingPathComponent("run-\(count).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["trace", "--quiet", "--db", database, "--"] + command
+        process.currentDirectoryURL = root
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        let started = Date()
+        try process.run()
+        process.waitUntilExit()
+        try? handle.close()
+        let seconds = Date().timeIntervalSince(started)
+        let status = process.terminationStatus
+        // 2 and 3 are hybridize's own usage and environment errors: the command never ran.
+        guard status != 2, status != 3, FileManager.default.fileExists(atPath: database) else {
+            let tail = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2_000)) } ?? ""
+            throw RefactorFailure(
+                "the command to verify with could not run (exit \(status)); its output:\n\(tail)", exitStatus: 4)
+        }
+        return try RunMeasurement.read(database: database, wallSeconds: seconds, exitStatus: status)
+    }
+
+    func removeWorkspace() {
+        try? FileManager.default.removeItem(at: workspace)
+    }
+}
+
+/// A refactoring that stopped with the files left as they were: a file changed since it was
+/// analysed or cannot be written (exit 2: the input is not what the analysis saw), or the verify
+/// command could not run (exit 4, SPEC §8's "the traced command failed").
+struct RefactorFailure: Error, CustomStringConvertible {
+    let description: String
+    let exitStatus: Int32
+
+    init(_ description: String, exitStatus: Int32 = 2) {
+        self.description = description
+        self.exitStatus = exitStatus
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import XCTest
+
+/// `hybridize refactor` on copies of Examples/keras_training: the dry run, --check, --apply with
+/// its journal and --undo, refusal of a changed file, an injected write failure, and real
+/// `--verify` runs with TensorFlow in which a Keras model whose `call` builds its variables lazily
+/// is hybridized, breaks the tests, and is found and reverted.
+final class RefactorTests: XCTestCase {
+    static let example = "Examples/keras_training"
+
+    /// Every .py file of a project, by relative path.
+    func sources(_ project: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: project.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".py") { result[path] = try Data(contentsOf: project.appendingPathComponent(path)) }
+        }
+        return result
+    }
+
+    func jsonLines(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").filter { $0.hasPrefix("{") }.map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    func testDryRunShowsAReasonedDiffAndWritesNothing() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let dry = try HybridizeRunner.run(["refactor"], in: project)
+        XCTAssertEqual(dry.status, 0, dry.output)
+        XCTAssertTrue(dry.output.contains("--- a/trainer/train.py\n+++ b/trainer/train.py\n"), dry.output)
+        XCTAssertTrue(dry.output.contains("CONVERT_TO_HYBRID accuracy: P1"), dry.output)
+        XCTAssertTrue(dry.output.contains("@@ -8,12 +8,14 @@ CONVERT_TO_HYBRID compute_loss: P1"), dry.output)
+        XCTAssertTrue(dry.output.contains("\n+@tf.function\n def accuracy("), dry.output)
+        XCTAssertTrue(dry.output.contains("(dry run; --apply writes the edits)"), dry.output)
+        XCTAssertEqual(try sources(project), before, "a dry run changed a file")
+
+        let check = try HybridizeRunner.run(["refactor", "--check"], in: project)
+        XCTAssertEqual(check.status, 1, check.output)
+
+        let json = try jsonLines(try HybridizeRunner.run(["refactor", "--format", "json"], in: project).output)
+        XCTAssertFalse(json.isEmpty)
+        XCTAssertTrue(json.allSatisfy { ($0["file"] as? String)?.hasPrefix("tests/") == false }, "a test was planned for an edit")
+        XCTAssertTrue(json.contains { $0["qualname"] as? String == "accuracy" && $0["status"] as? String == "PLANNED" }, "\(json)")
+        XCTAssertEqual(try sources(project), before)
+    }
+
+    func testApplyThenUndoRestoresEveryByte() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let applied = try HybridizeRunner.run(["refactor", "--apply"], in: project)
+        XCTAssertEqual(applied.status, 0, applied.output)
+        let after = try sources(project)
+        XCTAssertNotEqual(after, before)
+        let edited = after.keys.filter { after[$0] != before[$0] }.sorted()
+        XCTAssertFalse(edited.contains { $0.hasPrefix("tests/") }, "\(edited)")
+        XCTAssertTrue(String(decoding: after["trainer/train.py"] ?? Data(), as: UTF8.self).contains("@tf.function\ndef accuracy("))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent(".hybridize/journal.json").path))
+        // Nothing left to do: the applied edits are what the analysis now finds in place.
+        XCTAssertEqual(try HybridizeRunner.run(["refactor", "--check"], in: project).status, 0)
+
+        let undone = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(undone.status, 0, undone.output)
+        XCTAssertEqual(try sources(project), before, "undo did not restore the files exactly")
+        let again = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(again.status, 2, again.output)
+        XCTAssertTrue(again.output.contains("nothing to undo"), again.output)
+    }
+
+    func testUndoRefusesAFileThatChangedAfterTheEdits() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        XCTAssertEqual(try HybridizeRunner.run(["refactor", "--apply"], in: project).status, 0)
+        let train = project.appendingPathComponent("trainer/train.py")
+        let changed = try Data(contentsOf: train) + Data("\n# edited by hand\n".utf8)
+        try changed.write(to: train)
+        let snapshot = try sources(project)
+        let undo = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(undo.status, 2, undo.output)
+        XCTAssertTrue(undo.output.contains("trainer/train.py"), undo.output)
+        XCTAssertTrue(undo.output.contains("changed since"), undo.output)
+        XCTAssertEqual(try sources(project), snapshot, "a refused undo changed files")
+    }
+
+    func testAFailedWriteLeavesTheOriginalsIntact() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let result = try HybridizeRunner.run(["refactor", "--apply"], in: project,
+                                             environment: ["HYBRIDIZE_FAIL_WRITE": "trainer/train.py"])
+        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertTrue(result.output.contains("trainer/train.py: cannot write"), result.output)
+        XCTAssertEqual(try sources(project), before)
+        let leftovers = FileManager.default.enumerator(atPath: project.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers ?? [], [])
+    }
+
+    /// Without traces, the keyword speculation on `Classifier.call` (a Keras Model's `call`) makes
+    /// it an edit. Keras 3 builds the model by running `call` in a scratch graph; as a tf.function
+    /// that trace bakes in its first variables, and training fails ("No gradients provided"). The
+    /// verify run sees the tests break, reverts that edit alone, and the tree it leaves passes.
+    func testVerifyRevertsTheKerasCallThatBuildsVariablesLazily() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let result = try HybridizeRunner.run(
+            ["refactor", "--only", "Classifier.call", "--only", "accuracy", "--format", "json", "--verify", "--",
+             "pytest", "-q", "-p", "no:cacheprovider"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        let entries = try jsonLines(result.output)
+        let call = try XCTUnwrap(entries.first { $0["qualname"] as? String == "Classifier.call" }, result.output)
+        XCTAssertEqual(call["status"] as? String, "REVERTED", "\(call)")
+        XCTAssertFalse((call["brokenTests"] as? [String] ?? []).isEmpty, "\(call)")
+        let model = String(decoding: try Data(contentsOf: project.appendingPathComponent("trainer/model.py")), as: UTF8.self)
+        XCTAssertFalse(model.contains("@tf.function"), "the reverted edit is still on disk")
+        try assertFilesHoldExactlyTheKeptEdits(entries, in: project)
+        let runs = try XCTUnwrap(result.output.split(separator: "\n").first { $0.contains("verify: run") } ?? "x")
+        XCTAssertFalse(runs.isEmpty)
+        // The tree it leaves passes the suite.
+        let final = try HybridizeRunner.trace(["pytest", "-q", "-p", "no:cacheprovider"], in: project, database: "final.sqlite")
+        XCTAssertEqual(final.status, 0, final.output)
+    }
+
+    /// With traces, the command comes from the database, the blocked functions (30, 31) are not
+    /// tried, and every edit left on disk passed the tests and made its function faster.
+    func testVerifyWithTracesKeepsOnlyPassingFasterEdits() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let traced = try HybridizeRunner.trace(["pytest", "-q", "-p", "no:cacheprovider"], in: project)
+        XCTAssertEqual(traced.status, 0, traced.output)
+        let result = try HybridizeRunner.run(["refactor", "--traces", "trace.sqlite", "--verify", "--format", "json"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("verify: run 2: with all"), result.output)
+        let entries = try jsonLines(result.output)
+        XCTAssertFalse(entries.contains { $0["qualname"] as? String == "Classifier.call" }, "30 should block it: \(entries)")
+        for entry in entries where entry["status"] as? String == "KEPT" {
+            XCTAssertGreaterThan(entry["speedup"] as? Double ?? 0, 1, "\(entry)")
+            XCTAssertNotNil(entry["nanosecondsPerTracingCallAfter"] as? Double, "\(entry)")
+        }
+        XCTAssertTrue(entries.allSatisfy { ["KEPT", "REVERTED", "SKIPPED"].contains($0["status"] as? String ?? "") }, "\(entries)")
+        try assertFilesHoldExactlyTheKeptEdits(entries, in: project)
+    }
+
+    /// A decorator right above each KEPT function's `def`, and none above a REVERTED one.
+    func assertFilesHoldExactlyTheKeptEdits(_ entries: [[String: Any]], in project: URL, line: UInt = #line) throws {
+        for entry in entries {
+            guard let file = entry["file"] as? String, let qualname = entry["qualname"] as? String,
+                let status = entry["status"] as? String, status == "KEPT" || status == "REVERTED"
+            else { continue }
+            let text = String(decoding: try Data(contentsOf: project.appendingPathComponent(file)), as: UTF8.self)
+            let name = qualname.split(separator: ".").last.map(String.init) ?? qualname
+            let lines = text.components(separatedBy: "\n")
+            let def = try XCTUnwrap(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("def \(name)(") }, line: line)
+            let decorated = def > 0 && lines[def - 1].trimmingCharacters(in: .whitespaces) == "@tf.function"
+            XCTAssertEqual(decorated, status == "KEPT", "\(file) \(qualname) is \(status)", line: line)
+        }
+    }
+}

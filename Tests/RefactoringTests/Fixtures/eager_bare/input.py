@@ -1,0 +1,6 @@
+import tensorflow as tf
+
+
+@tf.function
+def step(x):
+    return x + 1

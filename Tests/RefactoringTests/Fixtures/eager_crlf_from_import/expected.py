@@ -1,0 +1,4 @@
+from tensorflow import function
+
+def step(x, n):
+    return x * n

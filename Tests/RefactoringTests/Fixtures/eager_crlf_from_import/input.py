@@ -1,0 +1,5 @@
+from tensorflow import function
+
+@function(reduce_retracing=True)
+def step(x, n):
+    return x * n

@@ -1,0 +1,7 @@
+import tensorflow as tf
+
+
+class Model:
+    @staticmethod
+    def step(x):
+        return x + 1

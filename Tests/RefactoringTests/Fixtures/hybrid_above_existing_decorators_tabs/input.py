@@ -1,0 +1,8 @@
+import functools
+import tensorflow as tf
+
+
+class Model:
+	@functools.wraps(len)
+	def step(self, x):
+		return tf.square(x)

@@ -1,0 +1,14 @@
+"""Steps.
+
+Two lines of docstring.
+"""
+from __future__ import annotations
+
+import numpy as np
+from keras import ops
+import tensorflow as tf
+
+
+@tf.function
+def step(x):
+    return ops.square(x)

@@ -1,0 +1,5 @@
+from tensorflow import function as graph, square
+
+@graph
+def step(x):
+    return square(x)

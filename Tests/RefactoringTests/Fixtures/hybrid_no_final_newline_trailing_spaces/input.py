@@ -1,0 +1,5 @@
+import tensorflow as tf   
+
+# a comment   
+def step(x):
+    return tf.square(x)

@@ -1,0 +1,5 @@
+import tensorflow
+
+@tensorflow.function
+def step(x):
+    return tensorflow.square(x)

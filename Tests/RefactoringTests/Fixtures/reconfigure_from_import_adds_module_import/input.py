@@ -1,0 +1,6 @@
+from tensorflow import function
+
+
+@function
+def step(x):
+    return x + 1
