@@ -19,6 +19,8 @@ SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 mkdir -p "$SCRATCH/copy/$(dirname "$TARGET")"
 cp -r "$SITE/$TARGET" "$SCRATCH/copy/$TARGET"
+# The package roots above the target, so that modules keep their names (keras.src...) in the copy.
+(cd "$SITE" && d=$(dirname "$TARGET") && while [ "$d" != . ]; do [ -f "$d/__init__.py" ] && cp "$d/__init__.py" "$SCRATCH/copy/$d/"; d=$(dirname "$d"); done)
 
 files=$(cd "$SITE" && find "$TARGET" -name '*.py' | wc -l)
 echo "target: $SITE/$TARGET ($files files), $(nproc) cores, $REPS alternating runs each"

@@ -124,11 +124,30 @@ struct PytestFixtures {
     }
 
     private static func fileName(_ path: String) -> String {
+        Self.lastComponent(path)
+    }
+
+    static func lastComponent(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
     private static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
+    }
+}
+
+/// Test code by where it lives, as pytest collects it (9.0 defaults: `python_files` is
+/// `test_*.py` and `*_test.py`), plus `conftest.py` and whatever sits in a `tests` or `test`
+/// folder: the helpers, models and fixtures a suite defines for itself. Refactoring never edits
+/// it, since the tests are what judges an edit.
+public enum TestFiles {
+    public static func contains(_ path: String) -> Bool {
+        let components = path.split(separator: "/").map(String.init)
+        let name = components.last ?? path
+        if name == "conftest.py" || (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py") {
+            return true
+        }
+        return components.dropLast().contains { $0 == "tests" || $0 == "test" }
     }
 }

@@ -3,7 +3,7 @@ import Decisions
 import PythonSyntax
 
 /// Turns verdicts into byte edits of the files that were analysed (SPEC §7). Only refactorable
-/// verdicts of parsed files are edited; tests and fixtures never are.
+/// verdicts of parsed files are edited; tests, fixtures and the rest of a test suite's files never are.
 public struct EditPlanner {
     public struct Plan: Sendable {
         public var edits: [PlannedEdit]
@@ -26,9 +26,10 @@ public struct EditPlanner {
 
     public func plan(_ verdicts: [Verdict], project: Project) -> Plan {
         let files = Dictionary(project.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var escaping: ValueReferences?
         var edits: [PlannedEdit] = []
         var skipped: [SkippedEdit] = []
-        for verdict in verdicts where verdict.refactorable && !verdict.facts.isTestCode {
+        for verdict in verdicts where verdict.refactorable && !verdict.facts.isTestCode && !TestFiles.contains(verdict.facts.file) {
             guard let transformation = verdict.transformations.first, let file = files[verdict.facts.file] else { continue }
             let location = FunctionLocation(file: verdict.facts.file, line: verdict.facts.line)
             if !only.isEmpty, !only.contains(verdict.facts.qualname) { continue }
@@ -38,6 +39,15 @@ public struct EditPlanner {
             if verdict.restsOnUnobserved, !includeUnobserved {
                 skip("rests on an assumption no trace covers (UNOBSERVED): no test could verify it; --include-unobserved edits it anyway")
                 continue
+            }
+            if transformation == .convertToEager {
+                if escaping == nil { escaping = ValueReferences(project: project) }
+                let name = verdict.facts.qualname.split(separator: ".").last.map(String.init) ?? verdict.facts.qualname
+                if escaping?.names.contains(name) == true {
+                    skip("`\(name)` is used as a value (returned, passed or stored), where its receiver may need a tf.function "
+                         + "(a SavedModel signature, get_concrete_function); the decorator stays")
+                    continue
+                }
             }
             guard let definition = Self.definition(at: verdict.facts.line, in: file.module.body) else {
                 skip("not a `def` (a lambda cannot carry a decorator)")

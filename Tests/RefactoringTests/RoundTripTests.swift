@@ -49,7 +49,8 @@ final class RoundTripTests: XCTestCase {
     }
 
     /// The project of one file, and verdicts that ask for the fixture's edits.
-    static func plan(_ fixture: Case, path: String = "pkg/module.py") throws -> EditPlanner.Plan {
+    static func plan(_ fixture: Case, path: String = "pkg/module.py",
+                     callers: [FunctionLocation: [FunctionLocation?]] = [:]) throws -> EditPlanner.Plan {
         let module = try parser.parse(source: fixture.input, path: path).get()
         let project = Project(root: "/project", files: [
             Project.File(path: path, name: ModuleName(relativePath: path), module: module, source: fixture.input),
@@ -62,7 +63,7 @@ final class RoundTripTests: XCTestCase {
                 passingPrecondition: "P", failures: [], transformations: [edit.transformation],
                 reasons: ["the fixture asks for it"], reconfiguration: edit.argument)
         }
-        return EditPlanner().plan(verdicts, project: project)
+        return EditPlanner(callers: callers).plan(verdicts, project: project)
     }
 
     func testEveryFixtureRoundTripsByteForByte() throws {
