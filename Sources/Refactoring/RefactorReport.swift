@@ -90,8 +90,11 @@ extension ChangeSet {
                 let high = lines.map(\.upperBound).max() ?? edit.firstLine
                 notes.append(UnifiedDiff.Note(lines: max(1, low - 1)...high, text: Self.headline("\(edit.transformation.rawValue) \(edit.qualname): \(edit.reason)")))
             }
-            if subset.contains(where: { $0.location.file == path && $0.needsImport }) {
-                notes.append(UnifiedDiff.Note(lines: 0...0, text: "adds `import tensorflow as tf`: the file binds no TensorFlow name"))
+            if let first = subset.filter({ $0.location.file == path && $0.needsImport }).map(\.firstLine).min(),
+                let spelling = spellings[path] {
+                let line = spelling.importLine(before: first)
+                notes.append(UnifiedDiff.Note(lines: line...(line + 1),
+                                              text: "adds `import tensorflow as tf`: the file binds no TensorFlow name"))
             }
             return UnifiedDiff.render(path: path, old: old, new: new, notes: notes)
         }.joined()

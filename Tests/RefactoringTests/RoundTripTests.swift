@@ -88,7 +88,10 @@ final class RoundTripTests: XCTestCase {
             let plan = try Self.plan(fixture)
             let diff = plan.changeSet.diff(applying: plan.edits)
             XCTAssertTrue(diff.contains("@@ "), fixture.name)
-            XCTAssertTrue(diff.contains("the fixture asks for it"), "\(fixture.name): a hunk without its reason:\n\(diff)")
+            for header in diff.split(separator: "\n") where header.hasPrefix("@@ ") {
+                XCTAssertTrue(header.contains("the fixture asks for it") || header.contains("adds `import tensorflow as tf`"),
+                              "\(fixture.name): a hunk without its reason:\n\(diff)")
+            }
             let file = folder.appendingPathComponent("pkg/module.py")
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(fixture.input).write(to: file)
