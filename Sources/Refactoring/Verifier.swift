@@ -5,10 +5,12 @@
 /// Bisection: an edit can only break a test that runs it, so the suspects for the tests broken
 /// in a run are the edits whose functions those tests reached (in the run before the edits). Tests
 /// that reached none of them (an import-time failure, say) leave every edit a suspect. Among m
-/// suspects, with the other edits kept, a binary search over prefixes finds the first culprit in
-/// ⌈log2 m⌉ runs; the kept edits are then run once more, which either confirms them or starts the
-/// next search. With one suspect per culprit that is 2 + k runs for k culprits, within the
-/// 2 + k·⌈log2 n⌉ of SPEC's budget for n ≥ 2 edits.
+/// suspects, with the other edits kept, a binary search over prefixes finds the smallest prefix
+/// that breaks a test in ⌈log2 m⌉ runs; its last edit is a culprit and the tests that prefix
+/// breaks are its own. Edits are taken to break tests independently, so the search goes on only
+/// while some broken test is unexplained: at most 2 + k·⌈log2 n⌉ runs for k culprits among n
+/// edits, SPEC's budget. A last run confirms the kept edits when the budget leaves room for it
+/// (always, when the broken tests ran one edit each), and the report says whether it did.
 public struct Verifier {
     /// Runs the command with `edits` applied on disk (all other planned edits reverted) and
     /// measures it; `label` says why, for the progress line.
@@ -39,6 +41,10 @@ public struct Verifier {
         public var runs: Int
         /// The run budget of SPEC: 2 + k·⌈log2 n⌉ for n edits of which k were reverted for tests.
         public var budget: Int
+        /// A run held exactly the kept edits and passed; false when that was inferred instead
+        /// (each broken test pinned on one reverted edit) because a confirming run would have
+        /// gone past the budget.
+        public var confirmed: Bool
         public var alreadyFailing: [String]
         /// Test time (pytest call phases of tests that passed in both) before and after.
         public var testSecondsBefore: Double
@@ -79,49 +85,58 @@ public struct Verifier {
         let alreadyFailing = before.outcomes.filter { $0.value != "passed" && $0.value != "skipped" }.map(\.key).sorted()
         var kept = edits
         var reverted: [(PlannedEdit, [String])] = []
-        var current = try run(kept, "with all \(kept.count) edits")
-        var currentSet = Set(kept.map(\.id))
-        // Runs that passed, by the set of edits they held: one that equals the kept set needs no rerun.
-        var broken = before.broken(in: current)
-        while !broken.isEmpty, !kept.isEmpty {
-            let suspects = suspectsFor(broken, among: kept, before: before, failing: current)
+        let withAll = try run(kept, "with all \(kept.count) edits")
+        // The run that measures the kept edits: one that held exactly them, else the run with all.
+        var measuredKept = withAll
+        var unexplained = before.broken(in: withAll)
+        var confirmed = unexplained.isEmpty
+        let log2n = ceilLog2(edits.count)
+        while !unexplained.isEmpty, !kept.isEmpty {
+            let suspects = suspectsFor(unexplained, among: kept, before: before, failing: withAll)
             let good = kept.filter { edit in !suspects.contains { $0.id == edit.id } }
+            // The smallest prefix of the suspects that breaks a test: its last edit is a culprit,
+            // and the tests that prefix breaks are the culprit's.
             var low = 0, high = suspects.count
-            var lastPassing: (RunMeasurement, Set<FunctionLocation>)?
+            var brokenAtHigh = unexplained
+            var passingAtLow: (RunMeasurement, Set<FunctionLocation>)?
             while high - low > 1 {
                 let middle = (low + high) / 2
                 let subset = good + suspects[0..<middle]
                 let measured = try run(subset, "bisecting: \(subset.count) of \(kept.count) edits")
-                if before.broken(in: measured).isEmpty {
+                let broken = before.broken(in: measured)
+                if broken.isEmpty {
                     low = middle
-                    lastPassing = (measured, Set(subset.map(\.id)))
+                    passingAtLow = (measured, Set(subset.map(\.id)))
                 } else {
                     high = middle
+                    brokenAtHigh = broken
                 }
             }
             let culprit = suspects[high - 1]
-            reverted.append((culprit, broken.filter { testsReach(culprit, $0, before: before) }.sorted()))
+            let blamed = brokenAtHigh.intersection(unexplained)
+            reverted.append((culprit, blamed.sorted()))
             kept.removeAll { $0.id == culprit.id }
-            let keptSet = Set(kept.map(\.id))
-            if let (measured, set) = lastPassing, set == keptSet {
-                current = measured
-                currentSet = set
-                broken = []
+            // A test broken by one edit is explained; what is left needs another culprit.
+            unexplained.subtract(blamed)
+            if let (measured, set) = passingAtLow, set == Set(kept.map(\.id)) {
+                measuredKept = measured
+                confirmed = true
+                unexplained = []
             } else if kept.isEmpty {
-                current = before
-                currentSet = []
-                broken = []
-            } else {
-                current = try run(kept, "confirming \(kept.count) edits")
-                currentSet = keptSet
-                broken = before.broken(in: current)
+                measuredKept = before
+                confirmed = true
+            } else if unexplained.isEmpty, runs < 2 + reverted.count * log2n {
+                // Every broken test is explained; within the run budget, a last run checks that
+                // the kept edits indeed pass together.
+                let measured = try run(kept, "confirming \(kept.count) edits")
+                unexplained = before.broken(in: measured)
+                if unexplained.isEmpty {
+                    measuredKept = measured
+                    confirmed = true
+                }
             }
         }
-        if !broken.isEmpty {
-            // Every edit reverted and tests still differ: the suite is flaky, not the edits.
-            progress("tests that differ with no edit left: \(broken.sorted().joined(separator: ", "))")
-        }
-        precondition(currentSet == Set(kept.map(\.id)))
+        let current = measuredKept
         var decisions = reverted.map { edit, tests in
             Outcome.Decision(edit: edit, kept: false,
                              why: "breaks \(Self.list(tests)), passing before the edits; reverted",
@@ -133,11 +148,9 @@ public struct Verifier {
         let passedInBoth = before.outcomes.keys.filter { before.outcomes[$0] == "passed" && current.outcomes[$0] == "passed" }
         let testBefore = passedInBoth.reduce(0) { $0 + (before.durations[$1] ?? 0) }
         let testAfter = passedInBoth.reduce(0) { $0 + (current.durations[$1] ?? 0) }
-        let n = edits.count
-        let log2n = ceilLog2(n)
         return Outcome(
             decisions: decisions.sorted { $0.edit.location < $1.edit.location }, runs: runs,
-            budget: 2 + reverted.count * log2n, alreadyFailing: alreadyFailing,
+            budget: 2 + reverted.count * log2n, confirmed: confirmed, alreadyFailing: alreadyFailing,
             testSecondsBefore: testBefore, testSecondsAfter: testAfter,
             wallSecondsBefore: before.wallSeconds, wallSecondsAfter: current.wallSeconds)
     }

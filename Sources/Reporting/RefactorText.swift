@@ -30,6 +30,9 @@ public enum RefactorText {
         output += "\n"
         if let verification = report.verification {
             output += "verify: \(verification.runs) runs of the command (budget 2 + k·⌈log2 n⌉ = \(verification.budget))"
+            if !verification.confirmed {
+                output += "; the kept edits were not run together (each broken test was pinned on one reverted edit, and a confirming run would pass the budget)"
+            }
             if !verification.alreadyFailing.isEmpty {
                 output += "; failing before the edits, not blamed on them: " + verification.alreadyFailing.joined(separator: ", ")
             }

@@ -43,6 +43,12 @@ final class RefactorTests: XCTestCase {
         XCTAssertFalse(json.isEmpty)
         XCTAssertTrue(json.allSatisfy { ($0["file"] as? String)?.hasPrefix("tests/") == false }, "a test was planned for an edit")
         XCTAssertTrue(json.contains { $0["qualname"] as? String == "accuracy" && $0["status"] as? String == "PLANNED" }, "\(json)")
+        let sarif = try HybridizeRunner.run(["refactor", "--format", "sarif"], in: project)
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any], sarif.output)
+        let results = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        XCTAssertEqual(results.count, json.filter { $0["status"] as? String == "PLANNED" }.count)
+        XCTAssertTrue(results.allSatisfy { $0["ruleId"] as? String == "CONVERT_TO_HYBRID" || $0["ruleId"] as? String == "CONVERT_TO_EAGER"
+            || $0["ruleId"] as? String == "RECONFIGURE" })
         XCTAssertEqual(try sources(project), before)
     }
 
