@@ -4,7 +4,27 @@ import Refactoring
 /// order: where, which transformation, its status and why, and the measured times after `--verify`.
 public enum RefactorJSONLines {
     public static func render(_ report: RefactorReport) -> String {
-        report.entries.map { entry in
+        report.entries.map { entry(for: $0).text }.joined(separator: "\n")
+    }
+
+    /// What a `--verify` run measured, kept under the project (`.hybridize/verify.json`) for
+    /// `hybridize report`: every entry, and the run's totals.
+    public static func verifyRecord(_ report: RefactorReport, recordedAt: String) -> String {
+        let verification = report.verification
+        return JSONValue.object([
+            ("recordedAt", .string(recordedAt)),
+            ("runs", verification.map { .number($0.runs) } ?? .null),
+            ("budget", verification.map { .number($0.budget) } ?? .null),
+            ("confirmed", verification.map { .bool($0.confirmed) } ?? .null),
+            ("keptSpeedup", verification?.keptSpeedup.map(JSONValue.decimal) ?? .null),
+            ("suiteSpeedup", verification?.suiteSpeedup.map(JSONValue.decimal) ?? .null),
+            ("testSecondsBefore", verification.map { .decimal($0.testSecondsBefore) } ?? .null),
+            ("testSecondsAfter", verification.map { .decimal($0.testSecondsAfter) } ?? .null),
+            ("entries", .array(report.entries.map(entry(for:)))),
+        ]).text
+    }
+
+    static func entry(for entry: RefactorReport.Entry) -> JSONValue {
             JSONValue.object([
                 ("file", .string(entry.location.file)),
                 ("qualname", .string(entry.qualname)),
@@ -19,7 +39,6 @@ public enum RefactorJSONLines {
                 ("nanosecondsPerTracingCallAfter", entry.tracingNanosecondsAfter.map(JSONValue.decimal) ?? .null),
                 ("speedup", entry.speedup.map(JSONValue.decimal) ?? .null),
                 ("brokenTests", .array(entry.brokenTests.map(JSONValue.string))),
-            ]).text
-        }.joined(separator: "\n")
+            ])
     }
 }

@@ -8,7 +8,7 @@ struct Hybridize: ParsableCommand {
         commandName: "hybridize",
         abstract: "Find where @tf.function is safe and profitable, explain why, and apply it.",
         version: "0.3.0",
-        subcommands: [Trace.self, AnalyzeCommand.self, AuditCommand.self, RefactorCommand.self, CallGraphCommand.self])
+        subcommands: [DemoCommand.self, Trace.self, AnalyzeCommand.self, AuditCommand.self, RefactorCommand.self, ReportCommand.self, CallGraphCommand.self])
 
     /// Exit statuses of SPEC §8: 2 for usage errors, 3 for a missing interpreter or TensorFlow.
     static func main() {

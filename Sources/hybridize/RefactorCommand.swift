@@ -89,6 +89,13 @@ struct RefactorCommand: ParsableCommand {
             written = plan.edits
         }
         let report = RefactorReport(plan: plan, applying: written, verification: outcome)
+        if outcome != nil {
+            // For `hybridize report`: the speedups this run measured.
+            let record = root.appendingPathComponent(".hybridize/verify.json")
+            try? FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? Data(RefactorJSONLines.verifyRecord(report, recordedAt: ISO8601DateFormatter().string(from: Date())).utf8)
+                .write(to: record)
+        }
         switch format {
         case .text: print(RefactorText.render(report), terminator: "")
         case .json: print(RefactorJSONLines.render(report))

@@ -63,6 +63,49 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(included["offline_inference"]?["status"] as? String, "PLANNED")
     }
 
+    /// `hybridize report` writes one page that works offline; Debian's Chromium, headless, runs
+    /// its script (the DOM it dumps has every verdict row and the audit's statuses) and takes a
+    /// screenshot of it.
+    func testReportRendersInHeadlessChromium() throws {
+        let project = try traced()
+        let written = try HybridizeRunner.run(["report", "--traces", "trace.sqlite", "-o", "report.html"], in: project)
+        XCTAssertEqual(written.status, 0, written.output)
+        let page = try String(contentsOf: project.appendingPathComponent("report.html"), encoding: .utf8)
+        let withoutNamespace = page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        for loader in ["://", "<link", " src="] {
+            XCTAssertFalse(withoutNamespace.contains(loader), "the page must not load anything from the network (\(loader))")
+        }
+        let chromium = try XCTUnwrap(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                     "Debian's chromium is needed (.ci/run installs it)")
+        func chromiumRun(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
+                + ["file://" + project.appendingPathComponent("report.html").path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let dom = try chromiumRun(["--virtual-time-budget=3000", "--dump-dom"])
+        XCTAssertTrue(dom.contains("data-rendered=\"true\""), "the page's script did not finish:\n\(dom.prefix(2_000))")
+        let listed = try HybridizeRunner.run(["analyze", "--traces", "trace.sqlite", "--format", "json"], in: project)
+        let functions = listed.output.split(separator: "\n").filter { $0.hasPrefix("{") }.count
+        XCTAssertEqual(dom.components(separatedBy: "<tr class=\"row\"").count - 1, functions, "one verdict row per function")
+        for status in ["CONFIRMED", "REJECTED", "UNOBSERVED"] {
+            XCTAssertTrue(dom.contains("class=\"tag \(status)\""), "no \(status) assumption rendered")
+        }
+        XCTAssertTrue(dom.contains("<svg"), "no time-profile chart")
+        let screenshot = project.appendingPathComponent("report.png")
+        _ = try chromiumRun(["--window-size=1280,1600", "--screenshot=" + screenshot.path])
+        let png = try Data(contentsOf: screenshot)
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "not a PNG")
+        XCTAssertGreaterThan(png.count, 20_000, "a blank screenshot")
+    }
+
     func testKeywordAssumptionsAreConfirmedRejectedOrUnobserved() throws {
         let all = try verdicts()
         let confirmed = try XCTUnwrap(keywordAssumption(all["dense_train_step"]), "\(all["dense_train_step"] ?? [:])")

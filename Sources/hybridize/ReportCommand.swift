@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Reporting
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write one self-contained HTML page: the verdicts, the assumptions audit, the time profile and the speedups.",
+        discussion: """
+            The page needs no network: styles, script and data are inline. Its verdict table sorts
+            by any column and opens onto each function's evidence. The speedups are those of the
+            last `refactor --verify` in this folder (.hybridize/verify.json), when there was one.
+
+            Example: hybridize report --traces trace.sqlite -o report.html
+            """)
+
+    @OptionGroup var options: VerdictOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the page.")
+    var output = "hybridize-report.html"
+
+    func run() throws {
+        let verdicts = try options.verdicts()
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let record = FileManager.default.contents(atPath: root.appendingPathComponent(".hybridize/verify.json").path)
+            .map { String(decoding: $0, as: UTF8.self) }
+        let page = ReportHTML.render(verdicts, verifyRecord: record, title: root.lastPathComponent,
+                                     generatedAt: ISO8601DateFormatter().string(from: Date()))
+        do {
+            try Data(page.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw RefactorFailure("cannot write \(output): \(error.localizedDescription)")
+        }
+        print("hybridize: wrote \(output) (\(verdicts.count) functions\(record == nil ? "" : ", with the recorded verify run"))")
+    }
+}
