@@ -155,7 +155,7 @@ enum ChildProcess {
 enum ProjectCopy {
     static func isLeftOver(_ name: String) -> Bool {
         name == "__pycache__" || name == ".pytest_cache" || name == ".hybridize"
-            || [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".pyc"].contains { name.hasSuffix($0) }
+            || [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db", ".pyc"].contains { name.hasSuffix($0) }
     }
 
     static func copy(from source: URL, to destination: URL) throws {

@@ -2,6 +2,8 @@ import Foundation
 import TraceStore
 import XCTest
 
+@testable import hybridize
+
 /// Runs the built `hybridize` binary in a copy of a fixture project and opens what it wrote.
 struct HybridizeRunner {
     struct Result {
@@ -32,26 +34,13 @@ struct HybridizeRunner {
         return copy
     }
 
-    /// What a command run in the working tree leaves behind: trace databases and their WAL files,
-    /// journals, caches. A copy never takes them, so no test depends on what ran there before.
-    static func isLeftOver(_ name: String) -> Bool {
-        name == "__pycache__" || name == ".pytest_cache" || name == ".hybridize"
-            || [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db", ".pyc"].contains { name.hasSuffix($0) }
-    }
+    /// What a command run in the working tree leaves behind (trace databases, journals, caches):
+    /// a copy never takes it, so no test depends on what ran there before. The rule is the one
+    /// `hybridize demo` copies examples by.
+    static func isLeftOver(_ name: String) -> Bool { ProjectCopy.isLeftOver(name) }
 
     static func copySources(from source: URL, to destination: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: destination, withIntermediateDirectories: true)
-        for name in try manager.contentsOfDirectory(atPath: source.path) where !isLeftOver(name) {
-            let from = source.appendingPathComponent(name)
-            let to = destination.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: from.path, isDirectory: &isFolder), isFolder.boolValue {
-                try copySources(from: from, to: to)
-            } else {
-                try manager.copyItem(at: from, to: to)
-            }
-        }
+        try ProjectCopy.copy(from: source, to: destination)
     }
 
     @discardableResult
