@@ -139,7 +139,9 @@ CREATE TABLE IF NOT EXISTS edges (
 
 -- Calls of a project function through its tf.function wrapper (TensorFlow's polymorphic
 -- Function.__call__): `traced` 1 for calls during which TensorFlow ran the Python body to build a
--- graph (first calls and retraces), 0 for calls that ran an existing graph (steady state).
+-- graph (first calls and retraces), 0 for calls that ran an existing graph (steady state), 2 for
+-- a test's first call that ran an existing graph (warm-up: reseeding in a fixture clears
+-- TensorFlow's kernel caches, and that call rebuilds them).
 CREATE TABLE IF NOT EXISTS hybrid_calls (
     run_id INTEGER NOT NULL,
     function_id INTEGER NOT NULL,

@@ -34,6 +34,8 @@ def main():
     print(f"parameters: {trainer.model.count_params()}")
     fit(trainer, train_batches, args.steps, augment_noise=config["augment"]["noise"],
         seed=data["seed"], log_every=config["log_every"])
+    print(f"last epoch: train loss {float(trainer.train_loss.result()):.4f}, "
+          f"train accuracy {float(trainer.train_accuracy.result()):.3f}")
     loss, accuracy = evaluate(trainer, train_batches)
     print(f"accuracy: {accuracy:.3f}")
     print(f"final loss: {loss:.8g}")

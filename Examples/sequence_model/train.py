@@ -25,7 +25,7 @@ BATCH_SIZE = 32
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=120, help="training steps (default 120)")
+    parser.add_argument("--steps", type=int, default=250, help="training steps (default 250)")
     parser.add_argument("--model", choices=("gru", "transformer"), default="gru")
     args = parser.parse_args(argv)
 

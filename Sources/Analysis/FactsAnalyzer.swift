@@ -127,6 +127,14 @@ public struct FactsAnalyzer {
         return result
     }
 
+    /// `build` of a class that descends from a Keras Layer (a Model is one).
+    func isKerasBuild(_ function: FunctionNode) -> Bool {
+        guard function.kind == .method, function.qualname.split(separator: ".").last == "build",
+            let owner = function.owningClass
+        else { return false }
+        return hierarchy.isKerasLayer(owner) || hierarchy.isKerasModel(owner)
+    }
+
     static func isConstructor(_ function: FunctionNode) -> Bool {
         let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
         return function.kind == .method && ["__init__", "__new__", "__post_init__"].contains(name)
@@ -319,6 +327,14 @@ public struct FactsAnalyzer {
     private func propagateSideEffects(_ direct: [BodyScan.Result]) -> [Fact] {
         var facts = direct.map(\.sideEffects)
         var owned = direct.map(\.ownedEffects)
+        // A Keras layer's `build` initialising its own layer is lazy construction, not a side
+        // effect for its callers. Keras 3 runs it once per layer, from `Layer.__call__` through
+        // `_maybe_build`, guarded by `self.built` (keras/src/layers/layer.py, 3.15); under a
+        // tf.function that first call is the first trace, where TF 2.21 allows variable creation,
+        // and the attributes it sets persist as they would eagerly. Later calls never build.
+        for function in index.functions where isKerasBuild(function) {
+            owned[function.id][BodyScan.receiverKey(of: function.id)] = nil
+        }
         var unique: [Int: Set<Pair>] = [:]
         for edge in graph.edges {
             if case .project(let callee) = edge.callee { unique[edge.caller, default: []].insert(Pair(callee, edge.receiver)) }

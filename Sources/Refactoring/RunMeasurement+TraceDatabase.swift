@@ -25,6 +25,8 @@ extension RunMeasurement {
             sum.steadyNanoseconds += timing.hybridSteadyNanoseconds
             sum.tracingCalls += timing.hybridTracingCalls
             sum.tracingNanoseconds += timing.hybridTracingNanoseconds
+            sum.warmUpCalls += timing.hybridWarmUpCalls
+            sum.warmUpNanoseconds += timing.hybridWarmUpNanoseconds
             timings[name] = sum
         }
         var reaching: [FunctionName: Set<String>] = [:]

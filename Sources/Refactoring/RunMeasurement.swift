@@ -8,6 +8,9 @@ public struct RunMeasurement: Sendable {
         public var steadyCalls = 0, steadyNanoseconds = 0
         /// Calls through the wrapper that traced a graph first (first calls and retraces).
         public var tracingCalls = 0, tracingNanoseconds = 0
+        /// A test's first call that ran an existing graph: after a fixture reseeds, TensorFlow
+        /// rebuilds its kernel caches there, which a training loop pays once, not per step.
+        public var warmUpCalls = 0, warmUpNanoseconds = 0
 
         public init(eagerCalls: Int = 0, eagerNanoseconds: Int = 0, steadyCalls: Int = 0, steadyNanoseconds: Int = 0,
                     tracingCalls: Int = 0, tracingNanoseconds: Int = 0) {
@@ -22,11 +25,12 @@ public struct RunMeasurement: Sendable {
         public var eagerPerCall: Double? { eagerCalls > 0 ? Double(eagerNanoseconds) / Double(eagerCalls) : nil }
         public var steadyPerCall: Double? { steadyCalls > 0 ? Double(steadyNanoseconds) / Double(steadyCalls) : nil }
         public var tracingPerCall: Double? { tracingCalls > 0 ? Double(tracingNanoseconds) / Double(tracingCalls) : nil }
-        /// Every call through the wrapper, tracing included: what retracing costs shows here.
+        /// Every call through the wrapper, tracing and warm-up included: what retracing costs shows here.
         public var hybridPerCall: Double? {
-            let calls = steadyCalls + tracingCalls
-            return calls > 0 ? Double(steadyNanoseconds + tracingNanoseconds) / Double(calls) : nil
+            let calls = steadyCalls + tracingCalls + warmUpCalls
+            return calls > 0 ? Double(steadyNanoseconds + tracingNanoseconds + warmUpNanoseconds) / Double(calls) : nil
         }
+        var hybridCalls: Int { steadyCalls + tracingCalls + warmUpCalls }
     }
 
     /// pytest node id → outcome (`passed`, `failed`, `skipped`, `error`; nil when it never finished).

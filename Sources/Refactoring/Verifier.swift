@@ -68,6 +68,8 @@ public struct Verifier {
 
     let runner: Runner
     let progress: (String) -> Void
+    /// Steady-state calls a new hybrid needs before its time per call counts.
+    static let minimumSteadyCalls = 3
 
     public init(progress: @escaping (String) -> Void = { _ in }, runner: @escaping Runner) {
         self.runner = runner
@@ -177,15 +179,22 @@ public struct Verifier {
         case .reconfigure:
             decision.before = old.hybridPerCall
             decision.after = new.hybridPerCall
-            decision.callsAfter = new.steadyCalls + new.tracingCalls
+            decision.callsAfter = new.hybridCalls
+        }
+        // One or two calls decide nothing: a test's odd shape, a cold kernel. A new hybrid needs
+        // a few steady-state calls to be judged faster.
+        if edit.transformation == .convertToHybrid, new.steadyCalls > 0, new.steadyCalls < Self.minimumSteadyCalls {
+            decision.why = "only \(new.steadyCalls) call\(new.steadyCalls == 1 ? "" : "s") ran a warm graph: too few to measure a speedup; reverted"
+            return decision
         }
         guard let speedup = decision.speedup else {
-            if old.eagerCalls + old.steadyCalls + old.tracingCalls == 0 && new.eagerCalls + new.steadyCalls + new.tracingCalls == 0 {
+            if old.eagerCalls + old.hybridCalls == 0 && new.eagerCalls + new.hybridCalls == 0 {
                 decision.kept = edit.restsOnUnobserved
                 decision.why = "no test calls it, so nothing measured it"
                     + (decision.kept ? "; kept because --include-unobserved asked for it" : "; reverted")
             } else if edit.transformation == .convertToHybrid, new.steadyCalls == 0 {
-                decision.why = "every call traced a new graph (\(new.tracingCalls) traces), none reused one: no speedup to measure; reverted"
+                decision.why = "no call ran a warm graph (\(new.tracingCalls) traced one, \(new.warmUpCalls) were a test's first run of one): "
+                    + "no steady state to measure; reverted"
             } else {
                 decision.why = "not measured on both sides; reverted"
             }

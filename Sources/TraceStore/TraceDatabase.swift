@@ -187,7 +187,7 @@ public final class TraceDatabase {
                     INSERT OR REPLACE INTO hybrid_calls (run_id, function_id, traced, calls, total_ns, max_ns)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                    [run, .integer(Int64(hybrid.functionID)), .integer(hybrid.traced ? 1 : 0),
+                    [run, .integer(Int64(hybrid.functionID)), .integer(Int64(hybrid.phase.rawValue)),
                      .integer(Int64(hybrid.calls)), .integer(Int64(hybrid.totalNanoseconds)),
                      .integer(Int64(hybrid.maxNanoseconds))])
             }

@@ -112,12 +112,11 @@ public struct TraceBatch: Sendable {
         }
     }
 
-    /// Calls through a tf.function wrapper (`Function.__call__`), split by whether TensorFlow
-    /// ran the Python body during the call (traced) or an existing graph (steady state).
+    /// Calls through a tf.function wrapper (`Function.__call__`), split by phase.
     public struct HybridCalls: Sendable {
-        public var functionID: Int, traced: Bool, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int
-        public init(functionID: Int, traced: Bool, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int) {
-            self.functionID = functionID; self.traced = traced; self.calls = calls
+        public var functionID: Int, phase: HybridCallPhase, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int
+        public init(functionID: Int, phase: HybridCallPhase, calls: Int, totalNanoseconds: Int, maxNanoseconds: Int) {
+            self.functionID = functionID; self.phase = phase; self.calls = calls
             self.totalNanoseconds = totalNanoseconds; self.maxNanoseconds = maxNanoseconds
         }
     }
@@ -140,4 +139,17 @@ public struct TraceBatch: Sendable {
             && values.isEmpty && effects.isEmpty && edges.isEmpty && tests.isEmpty && lines.isEmpty
             && hybridCalls.isEmpty
     }
+}
+
+/// The `traced` column of `hybrid_calls`: what a call through a tf.function wrapper did.
+public enum HybridCallPhase: Int, Sendable, Hashable {
+    /// Ran an existing graph: the steady state a `tf.function` is for.
+    case steady = 0
+    /// TensorFlow ran the Python body to build a graph (a first call, a retrace).
+    case traced = 1
+    /// The first call of the function in a test that ran an existing graph. Reseeding (as test
+    /// fixtures do with `tf.random.set_seed` or `keras.utils.set_random_seed`) clears TensorFlow's
+    /// kernel caches (`context._set_global_seed` calls `TFE_ContextClearCaches`, TF 2.21), so that
+    /// call pays tens of milliseconds of re-instantiation that later calls do not.
+    case warmUp = 2
 }

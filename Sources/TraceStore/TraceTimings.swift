@@ -10,6 +10,8 @@ public struct FunctionTiming: Equatable, Sendable {
     public var hybridSteadyCalls: Int, hybridSteadyNanoseconds: Int
     /// hybrid_calls with traced = 1: calls through the wrapper during which TensorFlow traced.
     public var hybridTracingCalls: Int, hybridTracingNanoseconds: Int
+    /// hybrid_calls with traced = 2: a test's first call that ran an existing graph (warm-up).
+    public var hybridWarmUpCalls = 0, hybridWarmUpNanoseconds = 0
 
     public init(
         file: String, qualname: String, line: Int, eagerCalls: Int = 0, eagerNanoseconds: Int = 0,
@@ -101,10 +103,14 @@ extension TraceDatabase {
             {
                 guard let id = row[0].integer, timings[id] != nil else { continue }
                 let calls = Int(row[2].integer ?? 0), nanoseconds = Int(row[3].integer ?? 0)
-                if row[1].integer == 1 {
+                switch HybridCallPhase(rawValue: Int(row[1].integer ?? 0)) ?? .steady {
+                case .traced:
                     timings[id]?.hybridTracingCalls += calls
                     timings[id]?.hybridTracingNanoseconds += nanoseconds
-                } else {
+                case .warmUp:
+                    timings[id]?.hybridWarmUpCalls += calls
+                    timings[id]?.hybridWarmUpNanoseconds += nanoseconds
+                case .steady:
                     timings[id]?.hybridSteadyCalls += calls
                     timings[id]?.hybridSteadyNanoseconds += nanoseconds
                 }

@@ -9,12 +9,12 @@ import TraceStore
 // so the project hook alone sees a hybrid function only while TensorFlow traces it. The hook
 // therefore also times `Function.__call__` frames whose wrapped function is project code.
 
-/// A function's calls through its wrapper, split by whether its Python body ran during the call.
+/// A function's calls through its wrapper, by phase: the Python body ran (TensorFlow traced, or
+/// ran the function eagerly under `tf.config.run_functions_eagerly(True)`), a test's first call
+/// ran an existing graph (warm-up), or a later one did (steady state).
 struct HybridCallKey: Hashable {
     let function: Int32
-    /// The Python body ran: TensorFlow traced (first call, retrace), or ran the function eagerly
-    /// (`tf.config.run_functions_eagerly(True)`). Else an existing graph ran.
-    let traced: Bool
+    let phase: HybridCallPhase
 }
 
 final class HybridCallStats {
@@ -43,6 +43,8 @@ final class HybridCallTable {
     let pythonFunctionName: PyRef
     let wrappedName: PyRef
     var stats: [HybridCallKey: HybridCallStats] = [:]
+    /// Per function, the test of its last call that ran an existing graph (-1: outside a test).
+    var lastGraphRunTest: [Int32: Int] = [:]
 
     init() throws {
         pythonFunctionName = try Python.makeString("_python_function")
@@ -109,7 +111,14 @@ extension Tracer {
 
     /// Adds one call through the wrapper of project function `index`.
     func recordHybridCall(function index: Int, traced: Bool, elapsed: UInt64, ended: UInt64) {
-        let key = HybridCallKey(function: Int32(index), traced: traced)
+        let phase: HybridCallPhase
+        if traced {
+            phase = .traced
+        } else {
+            let test = currentTest ?? -1
+            phase = hybridCalls.lastGraphRunTest.updateValue(test, forKey: Int32(index)) == test ? .steady : .warmUp
+        }
+        let key = HybridCallKey(function: Int32(index), phase: phase)
         let stats: HybridCallStats
         if let existing = hybridCalls.stats[key] {
             stats = existing
@@ -136,7 +145,7 @@ extension Tracer {
         var rows: [TraceBatch.HybridCalls] = []
         for (key, stats) in hybridCalls.stats where stats.dirty {
             rows.append(
-                .init(functionID: functions[Int(key.function)].id, traced: key.traced, calls: stats.calls,
+                .init(functionID: functions[Int(key.function)].id, phase: key.phase, calls: stats.calls,
                       totalNanoseconds: Int(clamping: stats.totalNanoseconds),
                       maxNanoseconds: Int(clamping: stats.maxNanoseconds)))
             stats.dirty = false

@@ -95,8 +95,8 @@ final class TraceDatabaseTests: XCTestCase {
             .init(id: 2, functionID: 3, graph: true, calls: 2, totalNanoseconds: 9_000, maxNanoseconds: 5_000,
                   params: [.init(param: "x", kind: "Tensor", dtype: "float32", shape: "[4]", elements: nil, value: nil)]))
         batch.hybridCalls = [
-            .init(functionID: 3, traced: true, calls: 2, totalNanoseconds: 80_000, maxNanoseconds: 50_000),
-            .init(functionID: 3, traced: false, calls: steady, totalNanoseconds: 300 * steady, maxNanoseconds: 400),
+            .init(functionID: 3, phase: .traced, calls: 2, totalNanoseconds: 80_000, maxNanoseconds: 50_000),
+            .init(functionID: 3, phase: .steady, calls: steady, totalNanoseconds: 300 * steady, maxNanoseconds: 400),
         ]
         return batch
     }

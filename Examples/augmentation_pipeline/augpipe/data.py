@@ -56,39 +56,38 @@ def synthetic_images(n, seed, size=IMAGE_SIZE):
     return images, labels
 
 
-def random_shift(image_label, seed):
-    """Per-example augmentation for ``Dataset.map``: rescale, then shift.
+def rescale(image, label):
+    """Per-example map: uint8 image to float32 in ``[0, 1]``; label unchanged."""
+    return tf.image.convert_image_dtype(image, tf.float32), label
 
-    ``image_label`` is one ``(uint8 image, label)`` pair and ``seed`` a
-    ``[2]`` int64 tensor from the counter. The image is rescaled to
-    ``[0, 1]``, padded by ``PAD`` pixels on each side and randomly cropped
-    back with a stateless crop, which shifts it by up to ``PAD`` pixels.
-    Pure TensorFlow; tf.data traces it into a graph.
+
+def random_shift(image_label, seed):
+    """Per-example augmentation for ``Dataset.map``: shift by up to ``PAD`` pixels.
+
+    ``image_label`` is one ``(float32 image, label)`` pair and ``seed`` the
+    ``(counter, counter)`` pair of int64 scalars that ``Dataset.zip`` puts
+    beside it. The image is padded by reflection and cropped back to its
+    size at a random offset with a stateless crop. Pure TensorFlow; tf.data
+    traces it into a graph.
     """
     image, label = image_label
-    image = tf.image.convert_image_dtype(image, tf.float32)
-    size = IMAGE_SIZE + 2 * PAD
-    image = tf.image.resize_with_crop_or_pad(image, size, size)
+    image = tf.pad(image, [[PAD, PAD], [PAD, PAD], [0, 0]], mode="REFLECT")
     image = tf.image.stateless_random_crop(
         image, size=[IMAGE_SIZE, IMAGE_SIZE, CHANNELS], seed=seed
     )
     return image, label
 
 
-def rescale(image, label):
-    """Per-example map for evaluation data: uint8 to float32 in ``[0, 1]``."""
-    return tf.image.convert_image_dtype(image, tf.float32), label
-
-
 def make_train_dataset(images, labels, batch_size, seed=0):
     """Shuffled, repeated, per-example shifted batches of fixed shape.
 
-    The counter is zipped in after ``repeat`` so that every example of
-    every epoch gets a fresh seed, and ``drop_remainder=True`` keeps the
-    batch dimension static. The parallel map keeps the order of the
-    examples (tf.data's default ``deterministic=True``).
+    The rescaled images are cached, so only the random shift runs per epoch.
+    The counter is zipped in after ``repeat`` so that every example of every
+    epoch gets its own seed, and ``drop_remainder=True`` keeps the batch
+    dimension static. The parallel map keeps the order of the examples
+    (tf.data's default ``deterministic=True``).
     """
-    dataset = tf.data.Dataset.from_tensor_slices((images, labels))
+    dataset = tf.data.Dataset.from_tensor_slices((images, labels)).map(rescale).cache()
     dataset = dataset.shuffle(len(labels), seed=seed).repeat()
     counter = tf.data.Dataset.counter()
     dataset = tf.data.Dataset.zip((dataset, (counter, counter)))

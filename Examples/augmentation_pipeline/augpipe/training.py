@@ -22,7 +22,7 @@ HISTORY = []
 class Trainer:
     """Holds one model, one optimizer and one loss; its steps reuse them."""
 
-    def __init__(self, model, learning_rate=0.01):
+    def __init__(self, model, learning_rate=0.005):
         self.model = model
         self.optimizer = keras.optimizers.Adam(learning_rate=learning_rate)
         self.loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)

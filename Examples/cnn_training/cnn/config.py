@@ -3,7 +3,7 @@
 DEFAULT_CONFIG = {
     "data": {"size": 12, "examples": 256, "batch_size": 32, "noise": 0.1, "seed": 0},
     "model": {"num_classes": 4, "filters": [4, 8], "hidden_units": 16},
-    "optimizer": {"learning_rate": 0.005},
+    "optimizer": {"learning_rate": 0.003},
     "trainer": {"kind": "l2", "weight_decay": 0.0005, "smoothing": 0.1},
     "augment": {"noise": 0.3},
     "log_every": 50,

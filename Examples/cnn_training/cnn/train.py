@@ -13,7 +13,8 @@ class Trainer:
     """Owns a built model and its optimizer, and runs one optimisation step at a time.
 
     ``train_step`` and ``test_step`` call the ``compute_loss`` hook, which subclasses
-    override to change the objective without touching the steps.
+    override to change the objective without touching the steps. Like the TF2 tutorials,
+    ``train_step`` also updates running Keras metrics (TensorFlow variables, not Python state).
     """
 
     def __init__(self, model, optimizer):
@@ -21,6 +22,13 @@ class Trainer:
         self.optimizer = optimizer
         # Create the optimizer's slot variables now, not inside the first step.
         self.optimizer.build(model.trainable_variables)
+        self.train_loss = keras.metrics.Mean(name="train_loss")
+        self.train_accuracy = keras.metrics.SparseCategoricalAccuracy(name="train_accuracy")
+
+    def reset_metrics(self):
+        """Zero the running training metrics (called by ``fit`` at each epoch start)."""
+        self.train_loss.reset_state()
+        self.train_accuracy.reset_state()
 
     def compute_loss(self, labels, logits):
         """Mean sparse softmax cross-entropy. Pure TensorFlow."""
@@ -30,13 +38,16 @@ class Trainer:
     def train_step(self, images, labels):
         """One gradient step on a batch; returns the loss tensor.
 
-        No Python side effects: only the model's and optimizer's variables change.
+        No Python side effects: only TensorFlow variables change (the model's, the
+        optimizer's and the metrics').
         """
         with tf.GradientTape() as tape:
             logits = self.model(images, training=True)
             loss = self.compute_loss(labels, logits)
         gradients = tape.gradient(loss, self.model.trainable_variables)
         self.optimizer.apply_gradients(zip(gradients, self.model.trainable_variables))
+        self.train_loss.update_state(loss)
+        self.train_accuracy.update_state(labels, logits)
         return loss
 
     def test_step(self, images, labels):
@@ -91,17 +102,21 @@ def make_trainer(config, sample_images):
 def fit(trainer, train_batches, steps, augment_noise=0.3, seed=0, log_every=50):
     """Run ``steps`` training steps, cycling through ``train_batches``; return the losses.
 
-    Each batch gets fresh Gaussian noise sampled with NumPy (seeded), scaled by a strength
-    that anneals per epoch. The losses come back as Python floats, one per step.
+    At the start of each epoch the whole training set gets fresh Gaussian noise, sampled
+    with NumPy (seeded) and scaled by a strength that anneals per epoch; each step then
+    takes its batch from the noisy copy. The losses come back as Python floats, one per
+    step; the trainer's running metrics cover the current (last) epoch.
     """
     rng = np.random.default_rng(seed)
+    clean = tf.stack([images for images, _ in train_batches])
     losses = []
     for step in range(1, steps + 1):
         epoch, index = divmod(step - 1, len(train_batches))
-        images, labels = train_batches[index]
-        noise = tf.constant(rng.standard_normal(tuple(images.shape), dtype=np.float32))
-        noisy = add_noise(images, noise, noise_stddev(augment_noise, epoch))
-        loss = trainer.train_step(noisy, labels)
+        if index == 0:
+            trainer.reset_metrics()
+            noise = tf.constant(rng.standard_normal(tuple(clean.shape), dtype=np.float32))
+            noisy = add_noise(clean, noise, noise_stddev(augment_noise, epoch))
+        loss = trainer.train_step(noisy[index], train_batches[index][1])
         losses.append(log_progress(step, loss, every=log_every))
     return losses
 

@@ -5,7 +5,7 @@ import numpy as np
 import tensorflow as tf
 
 from ringgan.data import sample_noise, sample_ring
-from ringgan.logs import HISTORY, log_losses
+from ringgan.logs import log_losses
 from ringgan.losses import (
     discriminator_loss,
     generator_loss,
@@ -17,8 +17,8 @@ from ringgan.losses import (
 class GANTrainer:
     """Holds the two models and their Adam optimizers and runs one step of each.
 
-    Both models get their variables here, before any step, by one call on a
-    dummy batch. The optimizers make their slot variables on their first step.
+    Every variable exists before the first step: each model is called once on
+    a dummy batch, and each optimizer is built on its model's variables.
     """
 
     def __init__(self, generator, discriminator, latent_dim=8, g_learning_rate=1e-3,
@@ -30,6 +30,8 @@ class GANTrainer:
         self.d_optimizer = keras.optimizers.Adam(d_learning_rate, beta_1=0.5)
         self.generator(tf.zeros([1, latent_dim]))
         self.discriminator(tf.zeros([1, 2]))
+        self.g_optimizer.build(self.generator.trainable_variables)
+        self.d_optimizer.build(self.discriminator.trainable_variables)
 
     def discriminator_step(self, real, noise, real_targets):
         """One discriminator update on a real batch and a batch generated from ``noise``."""
@@ -56,9 +58,11 @@ def fit(trainer, steps, batch_size=64, seed=0, smoothing=0.2, log_every=100):
     """Alternate one discriminator and one generator step ``steps`` times.
 
     Real points and noise come from one NumPy generator seeded with ``seed``,
-    outside the steps. Returns the losses of the last step as Python floats;
-    every step is also appended to ``ringgan.logs.HISTORY``.
+    outside the steps. Every step's losses go to ``log_losses``; the losses of
+    the last step are returned as Python floats.
     """
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1, got {steps}")
     rng = np.random.default_rng(seed)
     ones = tf.ones([batch_size, 1])
     for step in range(steps):
@@ -68,7 +72,7 @@ def fit(trainer, steps, batch_size=64, seed=0, smoothing=0.2, log_every=100):
                                             targets)
         g_loss = trainer.generator_step(sample_noise(rng, batch_size, trainer.latent_dim))
         log_losses(step, d_loss, g_loss, every=log_every)
-    return HISTORY[-1][1], HISTORY[-1][2]
+    return float(d_loss), float(g_loss)
 
 
 def generate(generator, noise):
