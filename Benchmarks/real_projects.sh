@@ -33,6 +33,8 @@
 #   SKIP_VERIFY=1    stop after the audit (the table then says "not run" for the refactor)
 #   SETUP_ONLY=1     only download, unpack and make the venvs (e.g. ahead of a timed run)
 #   TABLE_ONLY=1     run nothing: summarize the last run of each project in $WORK and write the table
+#   FROM_STEP=refactor  reuse the last run's tree, traces and audit (after `refactor --undo`) and
+#                    redo only the refactor steps
 #
 # Rows of projects not run this time are kept from their last run (their summaries stay in
 # $WORK/results), so `Benchmarks/real_projects.sh larq` refreshes one row of the table.
@@ -48,6 +50,7 @@ VERIFY_TIMEOUT=${VERIFY_TIMEOUT:-7200}
 SKIP_VERIFY=${SKIP_VERIFY:-0}
 SETUP_ONLY=${SETUP_ONLY:-0}
 TABLE_ONLY=${TABLE_ONLY:-0}
+FROM_STEP=${FROM_STEP:-}
 BASE_PYTHON=/usr/bin/python3
 TF_REQUIREMENT=tensorflow-cpu==2.21.0
 # Every venv gets these besides the project's own dependencies. pytest-timeout stops a test that
@@ -69,7 +72,9 @@ die() { log "error: $*"; exit 1; }
 # wheel, which would be a second TensorFlow beside tensorflow-cpu); P_ENV (NAME=VALUE for every
 # run); P_SRC (the folder, relative to the unpacked root, that goes on sys.path); P_TESTS (pytest
 # arguments after the common options); P_VERIFY (arguments after `refactor ... --verify --`, empty
-# for the command the trace database recorded); P_NOTE (said under the table).
+# for the command the trace database recorded); P_VERIFY_TOP (0: verify every planned edit; N: only
+# the N planned edits whose functions took the most eager time, by `--only`, where verifying them
+# all would take hours); P_NOTE (said under the table).
 
 project_psiz() {
     P_NAME=psiz P_VERSION=0.13.1
@@ -81,7 +86,10 @@ project_psiz() {
     P_SRC=src
     P_TESTS=(tests)
     P_VERIFY=()
-    P_NOTE="psiz: Keras 3; the sdist's tests/ folder, whole."
+    # 51 planned edits, whose first verify run broke 40 tests: bisecting them all would take some
+    # 40-60 runs of 2.5-5 minutes each.
+    P_VERIFY_TOP=8
+    P_NOTE="psiz: Keras 3; the sdist's tests/ folder, whole (2 tests fail with and without tracing: tf.summary.scalar needs TensorBoard, which psiz does not list)."
 }
 
 project_larq() {
@@ -93,6 +101,7 @@ project_larq() {
     P_SRC=.
     P_TESTS=(larq)
     P_VERIFY=()
+    P_VERIFY_TOP=0
     P_NOTE="larq: tf.keras (Keras 2) through tf-keras with TF_USE_LEGACY_KERAS=1; its *_test.py files beside the code."
 }
 
@@ -108,6 +117,7 @@ project_deel_lip() {
     # __init__.py (the project runs `python -m unittest`): it cannot be imported by pytest.
     P_TESTS=(tests --ignore=tests/test_unconstrained_layers.py)
     P_VERIFY=()
+    P_VERIFY_TOP=0
     P_NOTE="deel-lip: tf.keras (Keras 2) through tf-keras with TF_USE_LEGACY_KERAS=1; unittest-style tests run by pytest, less tests/test_unconstrained_layers.py (a relative import from a folder that is no package)."
 }
 
@@ -232,68 +242,112 @@ run_project() {
     load_project "$1"
     PWORK=$WORK/$P_NAME
     mkdir -p "$PWORK"
-    : >"$PWORK/steps.tsv"
     rm -f "$WORK/results/$P_NAME.json"
     local start
     log "=== $P_NAME $P_VERSION"
 
-    start=$(now)
-    fetch_and_unpack
-    record_time "download+unpack" "$start"
+    if [[ $FROM_STEP == refactor ]]; then
+        # Reuse the unpacked tree, its trace.sqlite and the logs of the last run; drop the steps
+        # from the refactor on, and put the files back as they were before any edit.
+        PROOT=$(find "$PWORK/src" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -n 1)
+        [[ -n "$PROOT" && -f "$PROOT/trace.sqlite" && -f "$PWORK/steps.tsv" ]] \
+            || die "$P_NAME: FROM_STEP=refactor needs a previous run in $PWORK"
+        grep -v -E '^(refactor-plan|refactor-verify)\b' "$PWORK/steps.tsv" >"$PWORK/steps.tsv.new" || true
+        mv "$PWORK/steps.tsv.new" "$PWORK/steps.tsv"
+        make_venv
+        link_source
+        if [[ -f "$PROOT/.hybridize/journal.json" ]]; then
+            (cd "$PROOT" && "$HYBRIDIZE" refactor --undo >&2) || die "$P_NAME: refactor --undo failed in $PROOT"
+        fi
+        rm -f "$PWORK/verify.json" "$PWORK/refactor.json" "$PWORK/refactor.log"
+    else
+        : >"$PWORK/steps.tsv"
+        rm -f "$PWORK"/*.log "$PWORK"/*.json "$PWORK"/*.txt
+        start=$(now)
+        fetch_and_unpack
+        record_time "download+unpack" "$start"
 
-    start=$(now)
-    make_venv
-    link_source
-    record_time "venv" "$start"
-    if [[ $SETUP_ONLY == 1 ]]; then
-        log "$P_NAME: ready: $PROOT with $VENV"
-        return
+        start=$(now)
+        make_venv
+        link_source
+        record_time "venv" "$start"
+        if [[ $SETUP_ONLY == 1 ]]; then
+            log "$P_NAME: ready: $PROOT with $VENV"
+            return
+        fi
     fi
 
     local py=$VENV/bin/python
-    # 3. untraced
-    run_step untraced "$PROOT" "$PWORK/untraced.log" "$STEP_TIMEOUT" \
-        "$py" -m pytest "${PYTEST_OPTIONS[@]}" "${P_TESTS[@]}"
-    local untraced_rc=$STEP_RC untraced_s=$STEP_SECONDS
+    if [[ $FROM_STEP != refactor ]]; then
+        # 3. untraced
+        run_step untraced "$PROOT" "$PWORK/untraced.log" "$STEP_TIMEOUT" \
+            "$py" -m pytest "${PYTEST_OPTIONS[@]}" "${P_TESTS[@]}"
 
-    # 4. traced
-    rm -f "$PROOT/trace.sqlite" "$PROOT/trace.sqlite-wal" "$PROOT/trace.sqlite-shm"
-    run_step traced "$PROOT" "$PWORK/traced.log" "$STEP_TIMEOUT" \
-        "$HYBRIDIZE" trace --quiet --python "$py" --db trace.sqlite -- pytest "${PYTEST_OPTIONS[@]}" "${P_TESTS[@]}"
-    local traced_rc=$STEP_RC traced_s=$STEP_SECONDS
-    [[ -f "$PROOT/trace.sqlite" ]] || die "$P_NAME: the traced run wrote no trace.sqlite (log: $PWORK/traced.log)"
+        # 4. traced
+        rm -f "$PROOT/trace.sqlite" "$PROOT/trace.sqlite-wal" "$PROOT/trace.sqlite-shm"
+        run_step traced "$PROOT" "$PWORK/traced.log" "$STEP_TIMEOUT" \
+            "$HYBRIDIZE" trace --quiet --python "$py" --db trace.sqlite -- pytest "${PYTEST_OPTIONS[@]}" "${P_TESTS[@]}"
+        [[ -f "$PROOT/trace.sqlite" ]] || die "$P_NAME: the traced run wrote no trace.sqlite (log: $PWORK/traced.log)"
 
-    # 5. audit
-    run_step audit "$PROOT" "$PWORK/audit.json" "$STEP_TIMEOUT" \
-        "$HYBRIDIZE" audit --traces trace.sqlite --format json
-    local audit_rc=$STEP_RC
-    run_step audit-text "$PROOT" "$PWORK/audit.txt" "$STEP_TIMEOUT" \
-        "$HYBRIDIZE" audit --traces trace.sqlite
-
-    # 6. refactor --apply --verify
-    local refactor_rc=
-    rm -rf "$PROOT/.hybridize"
-    if [[ $SKIP_VERIFY != 1 ]]; then
-        # stdout is the JSON lines, stderr verify's progress: kept apart.
-        local verify_cmd=("$HYBRIDIZE" refactor --traces trace.sqlite --apply --verify --format json)
-        [[ ${#P_VERIFY[@]} -gt 0 ]] && verify_cmd+=(-- "${P_VERIFY[@]}")
-        log "$P_NAME: refactor ... (stderr: $PWORK/refactor.log)"
-        local vstart vend
-        vstart=$(now)
-        set +e
-        (cd "$PROOT" && exec env "${P_ENV[@]}" HYBRIDIZE_PYTHON="$py" \
-            timeout --kill-after=60 "$VERIFY_TIMEOUT" "${verify_cmd[@]}") \
-            >"$PWORK/refactor.json" 2>"$PWORK/refactor.log"
-        refactor_rc=$?
-        set -e
-        vend=$(now)
-        printf '%s\t%s\t%s\n' refactor-verify "$(elapsed "$vstart" "$vend")" "$refactor_rc" >>"$PWORK/steps.tsv"
-        log "$P_NAME: refactor --apply --verify took $(elapsed "$vstart" "$vend")s, exit $refactor_rc"
-        [[ -f "$PROOT/.hybridize/verify.json" ]] && cp "$PROOT/.hybridize/verify.json" "$PWORK/verify.json"
-    else
-        log "$P_NAME: SKIP_VERIFY=1: no refactor"
+        # 5. audit
+        run_step audit "$PROOT" "$PWORK/audit.json" "$STEP_TIMEOUT" \
+            "$HYBRIDIZE" audit --traces trace.sqlite --format json
+        run_step audit-text "$PROOT" "$PWORK/audit.txt" "$STEP_TIMEOUT" \
+            "$HYBRIDIZE" audit --traces trace.sqlite
     fi
 
+    # 6. refactor: the plan (a dry run) first, then --apply --verify.
+    run_step refactor-plan "$PROOT" "$PWORK/plan.json" "$STEP_TIMEOUT" \
+        "$HYBRIDIZE" refactor --traces trace.sqlite --format json
+    if [[ $SKIP_VERIFY == 1 ]]; then
+        log "$P_NAME: SKIP_VERIFY=1: no refactor --verify"
+        summarize "$P_NAME"
+        return
+    fi
+    local only=()
+    : >"$PWORK/only.txt"
+    if [[ ${P_VERIFY_TOP:-0} -gt 0 ]]; then
+        # The N planned edits whose functions took the most eager time in the traced run.
+        "$BASE_PYTHON" - "$PWORK/plan.json" "$PWORK/audit.json" "$P_VERIFY_TOP" >"$PWORK/only.txt" <<'PY'
+import json, sys
+plan, audit, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rows = lambda p: [json.loads(l) for l in open(p) if l.startswith("{")]
+eager = {(f["file"], f["qualname"]): ((f.get("trace") or {}).get("eagerSeconds") or 0) for f in rows(audit)}
+planned = [r for r in rows(plan) if r.get("status") == "PLANNED"]
+planned.sort(key=lambda r: -eager.get((r["file"], r["qualname"]), 0))
+for r in planned[:n]:
+    print(r["qualname"])
+PY
+        local q
+        while IFS= read -r q; do only+=(--only "$q"); done <"$PWORK/only.txt"
+        log "$P_NAME: verifying the top $P_VERIFY_TOP planned edits by eager time: $(paste -sd' ' "$PWORK/only.txt")"
+    fi
+    local verify_cmd=("$HYBRIDIZE" refactor --traces trace.sqlite "${only[@]}" --apply --verify --format json)
+    [[ ${#P_VERIFY[@]} -gt 0 ]] && verify_cmd+=(-- "${P_VERIFY[@]}")
+    printf '%q ' "${verify_cmd[@]}" >"$PWORK/refactor.cmd"
+    log "$P_NAME: refactor --apply --verify ... (JSON: $PWORK/refactor.json, progress: $PWORK/refactor.log)"
+    local vstart vend refactor_rc
+    vstart=$(now)
+    set +e
+    # stdout is the JSON lines, stderr verify's progress: kept apart.
+    (cd "$PROOT" && exec env "${P_ENV[@]}" HYBRIDIZE_PYTHON="$py" \
+        timeout --kill-after=60 "$VERIFY_TIMEOUT" "${verify_cmd[@]}") \
+        >"$PWORK/refactor.json" 2>"$PWORK/refactor.log"
+    refactor_rc=$?
+    set -e
+    vend=$(now)
+    printf '%s\t%s\t%s\n' refactor-verify "$(elapsed "$vstart" "$vend")" "$refactor_rc" >>"$PWORK/steps.tsv"
+    log "$P_NAME: refactor --apply --verify took $(elapsed "$vstart" "$vend")s, exit $refactor_rc"
+    if [[ $refactor_rc -eq 124 || $refactor_rc -eq 137 ]]; then
+        # verify's child `hybridize trace` runs in a process group of its own and outlives a
+        # killed refactor: end the ones running in this project's tree.
+        local pid
+        for pid in $(pgrep -f 'hybridize-verify-' || true); do
+            [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$PROOT" ]] && kill -TERM "$pid" 2>/dev/null && log "$P_NAME: ended verify's orphaned child $pid"
+        done
+        log "$P_NAME: the tree is left mid-verify; 'cd $PROOT && $HYBRIDIZE refactor --undo' restores it"
+    fi
+    [[ -f "$PROOT/.hybridize/verify.json" ]] && cp "$PROOT/.hybridize/verify.json" "$PWORK/verify.json"
     summarize "$P_NAME"
 }
 
@@ -349,7 +403,14 @@ def audit(path):
     for f in funcs:
         for a in f.get("assumptions") or []:
             statuses[a.get("status") or "null"] = statuses.get(a.get("status") or "null", 0) + 1
+    def in_tests(path):  # refactor's rule for a suite's own files, which it never edits
+        parts = path.split("/")
+        base = parts[-1]
+        return (base.startswith("test_") or base.endswith("_test.py") or base == "conftest.py"
+                or "tests" in parts[:-1] or "test" in parts[:-1])
+    lib = [f for f in funcs if not in_tests(f.get("file", ""))]
     return {"functions": len(funcs), "refactorable": sum(1 for f in funcs if f.get("refactorable")),
+            "library_functions": len(lib), "library_refactorable": sum(1 for f in lib if f.get("refactorable")),
             "hybrid": sum(1 for f in funcs if f.get("hybrid")),
             "traced": sum(1 for f in funcs if f.get("trace")),
             "assumptions": statuses, "unparsed_lines": bad}
@@ -392,6 +453,10 @@ summary = {
     "audit": audit(os.path.join(pwork, "audit.json")),
     "refactor": refactor(os.path.join(pwork, "refactor.json")) if os.path.exists(os.path.join(pwork, "refactor.json")) else None,
     "refactor_exit": steps.get("refactor-verify", {}).get("exit"),
+    "plan": refactor(os.path.join(pwork, "plan.json")),
+    "verify_top": ${P_VERIFY_TOP:-0},
+    "only": [l.strip() for l in open(os.path.join(pwork, "only.txt"))] if os.path.exists(os.path.join(pwork, "only.txt")) else [],
+    "refactor_command": open(os.path.join(pwork, "refactor.cmd")).read().strip() if os.path.exists(os.path.join(pwork, "refactor.cmd")) else None,
     "verify": verify,
     "steps": steps,
 }
@@ -434,7 +499,12 @@ for name in names:
     ratio = f"{ts / us:.2f}x" if us and ts else "n/a"
     a = s.get("audit") or {}
     funcs, refac = a.get("functions"), a.get("refactorable")
-    share = f"{refac}/{funcs} ({100 * refac / funcs:.0f}%)" if funcs else "n/a"
+    share = f"{refac} ({100 * refac / funcs:.0f}%)" if funcs else "n/a"
+    lf, lr = a.get("library_functions"), a.get("library_refactorable")
+    cand = str(funcs) if funcs is not None else "n/a"
+    if funcs and lf is not None and lf != funcs:
+        cand += f" ({lf} outside test files)"
+        share += f"; {lr} ({100 * lr / lf:.0f}%) outside" if lf else ""
     asm = a.get("assumptions") or {}
     asm_s = " / ".join(str(asm.get(k, 0)) for k in ("CONFIRMED", "REJECTED", "UNOBSERVED"))
     r = s.get("refactor")
@@ -449,17 +519,24 @@ for name in names:
         if s.get("refactor_exit") not in (0, None):
             edits += f" (exit {s['refactor_exit']})"
         kept_x, suite_x = x(v.get("keptSpeedup")), x(v.get("suiteSpeedup"))
-    scope = f"`{s['verify_args']}`" if s.get("verify_args") else "whole suite"
+    scope = f"tests `{s['verify_args']}`" if s.get("verify_args") else "whole suite"
+    plan = (s.get("plan") or {}).get("statuses") or {}
+    if s.get("only"):
+        scope += f"; only the top {len(s['only'])} of {plan.get('PLANNED', '?')} planned edits by eager time"
+        notes.append(f"{name}: verified with " + " ".join(f"`--only {q}`" for q in s["only"]))
+    elif plan:
+        scope += f"; all {plan.get('PLANNED', 0)} planned edits"
     rows.append([f"{name} {s['version']}", f"{fmt_counts(t)} ({same})", f"{us:.0f} s" if us else "n/a",
-                 f"{ts:.0f} s" if ts else "n/a", ratio, str(funcs if funcs is not None else "n/a"), share,
+                 f"{ts:.0f} s" if ts else "n/a", ratio, cand, share,
                  asm_s, edits, kept_x, suite_x, scope])
-    order = ["download+unpack", "venv", "untraced", "traced", "audit", "audit-text", "refactor-verify"]
+    order = ["download+unpack", "venv", "untraced", "traced", "audit", "audit-text", "refactor-plan", "refactor-verify"]
     steps_rows.append([name] + [f"{st[k]['seconds']:.1f}" + ("" if st[k]["exit"] == 0 else f" (exit {st[k]['exit']})") if k in st else "–" for k in order])
     if s.get("note"):
         notes.append(s["note"])
 
 try:
-    version = subprocess.run([hybridize, "--version"], capture_output=True, text=True).stdout.strip()
+    v = subprocess.run([hybridize, "--version"], capture_output=True, text=True)
+    version = (v.stdout.strip() or v.stderr.strip())  # 0.3.0 prints it on stderr
 except OSError:
     version = "?"
 header = ["project", "tests traced: passed/failed (= untraced?)", "untraced", "traced", "trace overhead",
@@ -474,12 +551,15 @@ out = [f"# hybridize on real TensorFlow projects",
        "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
 out += ["| " + " | ".join(r) + " |" for r in rows]
 out += ["", "Seconds per step (wall):", "",
-        "| project | download+unpack | venv | untraced | traced | audit json | audit text | refactor --apply --verify |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        "| project | download+unpack | venv | untraced | traced | audit json | audit text | refactor (dry run) | refactor --apply --verify |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
 out += ["| " + " | ".join(r) + " |" for r in steps_rows]
-out += ["", "Candidates: the functions `audit` lists (tests and fixtures left out); refactorable: those "
-        "with a passing precondition and no error-level failure; assumptions by status over all of them; "
-        "edits and speedups from `refactor --apply --verify` (its `.hybridize/verify.json`).", ""]
+out += ["", "Candidates: the functions `audit --format json` lists (it leaves tests and fixtures out, but "
+        "lists the other functions and classes defined in test files; \"outside test files\" uses refactor's "
+        "rule: `test_*.py`, `*_test.py`, `conftest.py`, or under `tests/` or `test/`). Refactorable: "
+        "a passing precondition and no error-level failure. Assumptions by status over all candidates. "
+        "Edits and speedups from `refactor --apply --verify` (its JSON lines and `.hybridize/verify.json`); "
+        "tests traced: passed / failed+errors from pytest's closing line. Wall times on 2 shared cores.", ""]
 out += [f"- {n}" for n in notes]
 text = "\n".join(out) + "\n"
 open(md, "w").write(text)

@@ -193,7 +193,7 @@ public struct Verifier {
                 decision.why = "no test calls it, so nothing measured it"
                     + (decision.kept ? "; kept because --include-unobserved asked for it" : "; reverted")
             } else if edit.transformation == .convertToHybrid, new.steadyCalls == 0 {
-                decision.why = "no call ran a warm graph (\(new.tracingCalls) traced one, \(new.warmUpCalls) were a test's first run of one): "
+                decision.why = "no call ran a warm graph (traced: \(new.tracingCalls), a test's first run of one: \(new.warmUpCalls)): "
                     + "no steady state to measure; reverted"
             } else {
                 decision.why = "not measured on both sides; reverted"

@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
             """)
 
     @Argument(help: "The example to run (a folder of Examples/); `--list` names them.")
-    var example: String = "keras_training"
+    var example: String = "gan"
 
     @Flag(name: .long, help: "List the bundled examples and exit.")
     var list = false

@@ -21,7 +21,7 @@ struct VerdictOptions: ParsableArguments {
             help: "Trace databases written by `hybridize trace` (one or more): their observations decide what the code leaves open (SPEC §4).")
     var traces: [String] = []
 
-    @Flag(name: .long, help: "List tests and fixtures too (they are never edited, so they are left out by default).")
+    @Flag(name: .long, help: "List tests, fixtures and the rest of a test suite's files too (they are never edited, so they are left out by default).")
     var includeTests = false
 
     @Flag(name: .long, help: "Make no keyword-based assumptions (SPEC §5).")
@@ -84,7 +84,7 @@ struct VerdictOptions: ParsableArguments {
             let (informed, derived) = traced.apply(to: facts)
             return DecisionMaker.decide(informed, derived: derived)
         }
-        let verdicts = allVerdicts.filter { includeTests || !$0.facts.isTestCode }
+        let verdicts = allVerdicts.filter { includeTests || !($0.facts.isTestCode || TestFiles.contains($0.facts.file)) }
         status?.clear()
         for diagnostic in project.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
