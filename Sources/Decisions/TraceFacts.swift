@@ -327,6 +327,14 @@ public struct TraceFacts {
                 distinct = max(distinct, identity.distinctObjects)
                 atLeast = true
             }
+            // On a method, `Function.__get__` makes one Function per instance (TF 2.21,
+            // polymorphic_function.py), each tracing on its own: at least one trace per receiver.
+            if let receiver = facts.receiverName,
+                let receivers = observed.identities.first(where: { $0.param == receiver })?.distinctObjects, receivers > 1
+            {
+                atLeast = atLeast || (distinct > 1 && receivers != distinct)
+                distinct = max(distinct, receivers)
+            }
         }
         let traces = isHybrid ? observed.graphCalls : distinct
         let seconds = Double(observed.eagerNanoseconds) / 1e9
