@@ -171,8 +171,14 @@ public struct TraceFacts {
         }
         let current = facts.facts[.primitiveParameter] ?? Fact(.unknown)
         let isDefinite = current.value != .unknown && (current.evidence == .static || current.evidence == .hint)
-        if isDefinite && !(current.value == .no && !varying.isEmpty) { return }
         let tests = observed.tests
+        if isDefinite, current.value == .yes, !varying.isEmpty {
+            // The code already shows literals; the traces say which ones actually vary.
+            facts.facts[.primitiveParameter]?.reasons.insert(
+                varying.joined(separator: "; ") + ": each new value retraces the graph" + Self.example(tests), at: 0)
+            return
+        }
+        if isDefinite && !(current.value == .no && !varying.isEmpty) { return }
         if !varying.isEmpty {
             facts.facts[.primitiveParameter] = Fact(.yes, .trace, reasons: [
                 varying.joined(separator: "; ") + ": each new value retraces the graph" + Self.example(tests)
