@@ -522,6 +522,14 @@ for name in names:
         if s.get("refactor_exit") not in (0, None):
             edits += f" (exit {s['refactor_exit']})"
         kept_x, suite_x = x(v.get("keptSpeedup")), x(v.get("suiteSpeedup"))
+        if by.get("KEPT", 0) == 0 and v.get("suiteSpeedup") is not None:
+            # verify compares the run before the edits with the last run that passed, which may
+            # hold edits it then reverted as not faster: with none kept, that is no figure of the
+            # files as they end up.
+            suite_x += " (none kept)"
+            notes.append(f"{name}: no edit was kept, yet verify.json has suiteSpeedup "
+                         f"{v['suiteSpeedup']:.2f}: it is measured on a run that still held edits "
+                         "reverted afterwards as not faster (see the report of this benchmark)")
     scope = f"tests `{s['verify_args']}`" if s.get("verify_args") else "whole suite"
     plan = (s.get("plan") or {}).get("statuses") or {}
     if s.get("only"):

@@ -41,6 +41,9 @@ public struct Verifier {
         public var runs: Int
         /// The run budget of SPEC: 2 + k·⌈log2 n⌉ for n edits of which k were reverted for tests.
         public var budget: Int
+        /// Edits the suite figures include that timing then reverted (the run that measured the
+        /// suite held them): 0 when the figures describe exactly the kept edits.
+        public var revertedAfterSuiteRun: Int
         /// A run held exactly the kept edits and passed; false when that was inferred instead
         /// (each broken test pinned on one reverted edit) because a confirming run would have
         /// gone past the budget.
@@ -53,7 +56,10 @@ public struct Verifier {
         public var wallSecondsAfter: Double
 
         public var kept: [PlannedEdit] { decisions.filter(\.kept).map(\.edit) }
-        public var suiteSpeedup: Double? { testSecondsAfter > 0 ? testSecondsBefore / testSecondsAfter : nil }
+        /// Nil when no edit was kept: the files are as before, and any run with edits says nothing of them.
+        public var suiteSpeedup: Double? {
+            kept.isEmpty || testSecondsAfter <= 0 ? nil : testSecondsBefore / testSecondsAfter
+        }
         /// Time of the kept functions before over after, each weighted by its calls after the edits.
         public var keptSpeedup: Double? {
             var before = 0.0, after = 0.0
@@ -152,7 +158,9 @@ public struct Verifier {
         let testAfter = passedInBoth.reduce(0) { $0 + (current.durations[$1] ?? 0) }
         return Outcome(
             decisions: decisions.sorted { $0.edit.location < $1.edit.location }, runs: runs,
-            budget: 2 + reverted.count * log2n, confirmed: confirmed, alreadyFailing: alreadyFailing,
+            budget: 2 + reverted.count * log2n,
+            revertedAfterSuiteRun: decisions.filter { !$0.kept && $0.brokenTests.isEmpty }.count,
+            confirmed: confirmed, alreadyFailing: alreadyFailing,
             testSecondsBefore: testBefore, testSecondsAfter: testAfter,
             wallSecondsBefore: before.wallSeconds, wallSecondsAfter: current.wallSeconds)
     }

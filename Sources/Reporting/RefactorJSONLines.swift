@@ -18,6 +18,7 @@ public enum RefactorJSONLines {
             ("confirmed", verification.map { .bool($0.confirmed) } ?? .null),
             ("keptSpeedup", verification?.keptSpeedup.map(JSONValue.decimal) ?? .null),
             ("suiteSpeedup", verification?.suiteSpeedup.map(JSONValue.decimal) ?? .null),
+            ("revertedAfterSuiteRun", verification.map { .number($0.revertedAfterSuiteRun) } ?? .null),
             ("testSecondsBefore", verification.map { .decimal($0.testSecondsBefore) } ?? .null),
             ("testSecondsAfter", verification.map { .decimal($0.testSecondsAfter) } ?? .null),
             ("entries", .array(report.entries.map(entry(for:)))),

@@ -41,9 +41,15 @@ public enum RefactorText {
                 output += String(format: "speedup of the kept functions: %.2fx per call\n", kept)
             }
             if let suite = verification.suiteSpeedup {
-                output += String(format: "speedup of the suite: %.2fx (tests %.2f s → %.2f s; whole run %.1f s → %.1f s)\n",
+                output += String(format: "speedup of the suite: %.2fx (tests %.2f s → %.2f s; whole run %.1f s → %.1f s)",
                                  suite, verification.testSecondsBefore, verification.testSecondsAfter,
                                  verification.wallSecondsBefore, verification.wallSecondsAfter)
+                if verification.revertedAfterSuiteRun > 0 {
+                    output += ", measured with \(verification.revertedAfterSuiteRun) more edit\(verification.revertedAfterSuiteRun == 1 ? "" : "s") that timing then reverted"
+                }
+                output += "\n"
+            } else if verification.kept.isEmpty {
+                output += "speedup of the suite: none kept, the files are as they were\n"
             }
         }
         return output

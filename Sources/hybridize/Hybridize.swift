@@ -26,6 +26,11 @@ struct Hybridize: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
+            if code == .success {
+                // --version and --help are answers, not errors: standard output.
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
             if !message.isEmpty {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
             }

@@ -141,7 +141,15 @@ struct RefactorCommand: ParsableCommand {
 
     func verifyEdits(_ plan: EditPlanner.Plan, command: [String], root: URL) throws -> Verifier.Outcome {
         var runner = try VerifyRunner(command: command, root: root)
-        defer { runner.removeWorkspace() }
+        var keepLogs = false
+        // The runs' output explains a reverted edit (its traceback); kept when some test broke.
+        defer {
+            if keepLogs {
+                FileHandle.standardError.write(Data("[hybridize] verify: the runs' output is in \(runner.workspace.path)\n".utf8))
+            } else {
+                runner.removeWorkspace()
+            }
+        }
         var onDisk = plan.changeSet.originals
         let verifier = Verifier(progress: { message in
             FileHandle.standardError.write(Data("[hybridize] verify: \(message)\n".utf8))
@@ -152,6 +160,7 @@ struct RefactorCommand: ParsableCommand {
         })
         do {
             let outcome = try verifier.verify(plan.edits)
+            keepLogs = outcome.decisions.contains { !$0.brokenTests.isEmpty }
             try write(plan.changeSet, applying: outcome.kept, onDisk: onDisk, root: root)
             return outcome
         } catch {
