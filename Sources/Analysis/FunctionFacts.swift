@@ -10,6 +10,9 @@ public struct FunctionFacts: Sendable {
     /// A pytest test or fixture: an entry point of the suite, reported like any function but not
     /// a finding, since nobody wants their tests decorated.
     public var isTestCode = false
+    /// Part of a test suite: a test or fixture, or anything else in a test suite's files (its
+    /// helpers and models). Never edited, and listed only when asked for.
+    public var isInTestSuite: Bool { isTestCode || TestFiles.contains(file) }
     /// The side effects of the function's own body (its callees' are in the `sideEffects` fact's
     /// reasons), by kind and line: what a trace can confirm or contradict.
     public var directEffects: [StaticEffect] = []

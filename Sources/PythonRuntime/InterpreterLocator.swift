@@ -81,13 +81,16 @@ public struct InterpreterLocator {
 
 /// Locates the `Runtime/` folder (bootstrap, requirements, the Python helpers the interpreter loads).
 public enum RuntimeFiles {
+    /// This process's executable (hybridize itself, which verify and demo run again as children).
+    public static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+    }
+
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let explicit = environment["HYBRIDIZE_RUNTIME"], !explicit.isEmpty {
             return explicit
         }
         // A build folder lives inside the checkout (.build/<config>/hybridize): walk up from the binary.
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments.first ?? ""
         var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
         while folder.path != "/" {
             if isRuntime(folder.appendingPathComponent("Runtime").path) {

@@ -29,7 +29,7 @@ public struct EditPlanner {
         var escaping: ValueReferences?
         var edits: [PlannedEdit] = []
         var skipped: [SkippedEdit] = []
-        for verdict in verdicts where verdict.refactorable && !verdict.facts.isTestCode && !TestFiles.contains(verdict.facts.file) {
+        for verdict in verdicts where verdict.refactorable && !verdict.facts.isInTestSuite {
             guard let transformation = verdict.transformations.first, let file = files[verdict.facts.file] else { continue }
             let location = FunctionLocation(file: verdict.facts.file, line: verdict.facts.line)
             if !only.isEmpty, !only.contains(verdict.facts.qualname) { continue }

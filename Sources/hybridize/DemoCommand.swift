@@ -72,7 +72,7 @@ struct DemoCommand: ParsableCommand {
         for step in steps {
             print("== \(step.title) ==")
             print("$ hybridize \(step.arguments.joined(separator: " "))")
-            let status = try ChildProcess.run(executable: VerifyRunner.executable, arguments: step.arguments, in: hybrid)
+            let status = try ChildProcess.run(executable: RuntimeFiles.executable, arguments: step.arguments, in: hybrid)
             print("")
             guard status == 0 else {
                 throw RefactorFailure("`hybridize \(step.arguments.first ?? "")` exited with \(status); the copy is in \(hybrid.path)",
@@ -132,13 +132,17 @@ enum ChildProcess {
         return process.terminationStatus
     }
 
-    static func capture(executable: String, arguments: [String], in folder: URL) throws -> (Int32, String) {
+    /// Runs to the end; standard output and error together. TensorFlow's C++ start-up logs are
+    /// quieted unless the caller's environment or `environment` says otherwise.
+    static func capture(executable: String, arguments: [String], in folder: URL,
+                        environment extra: [String: String] = [:]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["TF_CPP_MIN_LOG_LEVEL"] = environment["TF_CPP_MIN_LOG_LEVEL"] ?? "2"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe

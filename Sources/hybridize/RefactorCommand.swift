@@ -45,16 +45,8 @@ struct RefactorCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (the diff and a line per function), json (one object per function, per line), or sarif.")
     var format: VerdictFormat = .text
 
-    /// With --verify: the command after `--`. ArgumentParser allows no second positional array
-    /// beside PATHS, and hands what follows `--` to PATHS, so it is split off here.
-    static func split(_ paths: [String], arguments: [String] = CommandLine.arguments) -> (paths: [String], command: [String]) {
-        guard let terminator = arguments.firstIndex(of: "--") else { return (paths, []) }
-        let command = Array(arguments[(terminator + 1)...])
-        guard paths.count >= command.count, Array(paths.suffix(command.count)) == command else { return (paths, command) }
-        return (Array(paths.dropLast(command.count)), command)
-    }
-
-    var command: [String] { Self.split(options.paths).command }
+    /// With --verify: the command after `--`.
+    var command: [String] { options.splitAtTerminator().command }
 
     func validate() throws {
         if !command.isEmpty, !verify {
@@ -73,7 +65,7 @@ struct RefactorCommand: ParsableCommand {
         }
         let verifyCommand = verify ? try commandToVerify() : []
         var options = options
-        options.paths = Self.split(options.paths).paths
+        options.paths = options.splitAtTerminator().paths
         let analysed = try options.analyse()
         let planner = EditPlanner(
             callers: EditPlanner.callers(in: analysed.analyzer, verdicts: analysed.allVerdicts),

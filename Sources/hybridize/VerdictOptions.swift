@@ -34,11 +34,18 @@ struct VerdictOptions: ParsableArguments {
     var python: String = "/usr/bin/python3"
 
     /// A path that names nothing is a usage error (exit 2), not an empty project.
+    /// The paths, and the command given after `--` (`refactor --verify -- COMMAND`). ArgumentParser
+    /// allows no second positional array beside PATHS and hands what follows `--` to PATHS, so it
+    /// is split off here.
+    func splitAtTerminator(arguments: [String] = CommandLine.arguments) -> (paths: [String], command: [String]) {
+        guard let terminator = arguments.firstIndex(of: "--") else { return (paths, []) }
+        let command = Array(arguments[(terminator + 1)...])
+        guard paths.count >= command.count, Array(paths.suffix(command.count)) == command else { return (paths, command) }
+        return (Array(paths.dropLast(command.count)), command)
+    }
+
     func validate() throws {
-        // `refactor --verify -- COMMAND` finds its command among the paths; it is no path.
-        let command = CommandLine.arguments.firstIndex(of: "--").map { CommandLine.arguments[($0 + 1)...] } ?? []
-        for path in paths.dropLast(Array(paths.suffix(command.count)) == Array(command) ? command.count : 0)
-        where !FileManager.default.fileExists(atPath: path) {
+        for path in splitAtTerminator().paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file or folder: \(path)")
         }
         for path in traces where !FileManager.default.fileExists(atPath: path) {
@@ -84,7 +91,7 @@ struct VerdictOptions: ParsableArguments {
             let (informed, derived) = traced.apply(to: facts)
             return DecisionMaker.decide(informed, derived: derived)
         }
-        let verdicts = allVerdicts.filter { includeTests || !($0.facts.isTestCode || TestFiles.contains($0.facts.file)) }
+        let verdicts = allVerdicts.filter { includeTests || !$0.facts.isInTestSuite }
         status?.clear()
         for diagnostic in project.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))

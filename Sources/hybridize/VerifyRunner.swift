@@ -1,4 +1,5 @@
 import Foundation
+import PythonRuntime
 import Refactoring
 
 /// Runs the project's command under `hybridize trace` in a child process (each run needs a fresh
@@ -17,10 +18,6 @@ struct VerifyRunner {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
     }
 
-    /// This executable, to run `trace` with.
-    static var executable: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
 
     mutating func measure() throws -> RunMeasurement {
         count += 1
@@ -28,7 +25,7 @@ struct VerifyRunner {
         let log = workspace.appendingPathComponent("run-\(count).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.executableURL = URL(fileURLWithPath: RuntimeFiles.executable)
         process.arguments = ["trace", "--quiet", "--db", database, "--"] + command
         process.currentDirectoryURL = root
         let handle = try FileHandle(forWritingTo: log)

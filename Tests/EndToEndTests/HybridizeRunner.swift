@@ -46,24 +46,12 @@ struct HybridizeRunner {
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, database: String? = nil,
                     environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let (status, text) = try ChildProcess.capture(
+            executable: binary.path, arguments: arguments, in: directory,
+            environment: ["TF_CPP_MIN_LOG_LEVEL": "3"].merging(extra) { _, new in new })
         let path = database.map { directory.appendingPathComponent($0).path }
         let opened = try path.flatMap { FileManager.default.fileExists(atPath: $0) ? try TraceDatabase(path: $0) : nil }
-        return Result(status: process.terminationStatus, output: text, database: opened)
+        return Result(status: status, output: text, database: opened)
     }
 
     static func trace(_ command: [String], in directory: URL, database: String = "trace.sqlite",
