@@ -66,7 +66,7 @@ let package = Package(
         // Runs the built `hybridize` binary on fixture projects with real TensorFlow: each run needs
         // a fresh process, since an embedded interpreter that imported TensorFlow cannot restart.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TraceStore", "hybridize"],
+            name: "EndToEndTests", dependencies: ["TraceStore", "Decisions", "hybridize"],
             exclude: ["Fixtures"], swiftSettings: gilBound),
     ]
 )

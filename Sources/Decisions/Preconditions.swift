@@ -14,6 +14,12 @@ public struct FailureRule: Sendable {
     public var explanation: @Sendable (FunctionFacts) -> String
     public var triggering: [String]
     public var nonTriggering: [String]
+    /// The examples are whole programs that show the hazard in TensorFlow itself: each triggering
+    /// one runs eagerly and breaks (raises, or computes something else) once its `f` is
+    /// hybridized, and each non-triggering one runs the same both ways. An example hybridizes `f`
+    /// with `tf.function` unless a `# hybridized as: EXPR` line names another decorator (one with
+    /// an input signature, say). `HazardDemonstrationTests` runs them in the embedded interpreter.
+    public var examplesRunInTensorFlow = false
 }
 
 /// The failure rules of CONVERT_EAGER_FUNCTION_TO_HYBRID, in SPEC §3's order.
@@ -99,13 +105,15 @@ public enum EagerPreconditions {
                 "import tensorflow as tf\ndef f(x):\n    return x.numpy()\nf(tf.ones([2]))\n",
                 "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x))\nf(tf.ones([2]))\n",
             ],
-            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x)\nf(tf.ones([2]))\n"]),
+            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 16, name: "HAS_NUMPY_CALLS_ON_PARAMETERS", isClassic: false,
             condition: { $0[.numpyOnParameters] == .yes },
             explanation: { "numpy cannot run on a graph's symbolic tensors: " + reasons($0, .numpyOnParameters) },
             triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
-            nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"]),
+            nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 20, name: "HAS_TENSOR_PARAMETER_ITERATION", isClassic: false,
             condition: { $0[.tensorIteration] == .yes },
