@@ -73,15 +73,20 @@ public struct APIEffect: OptionSet, Sendable, Hashable, CustomStringConvertible 
 ///   Elements of a `.dataset` are tensors (they make `tensorParameter` true); iterating a dataset
 ///   inside `tf.function` is lowered by AutoGraph to a dataset loop, so it is *not*
 ///   `tensorIteration`, which is only a Python `for` over a `.tensor`/`.variable` parameter.
-/// - `float(t)`, `int(t)`, `bool(t)`, `complex(t)` on a tensor are eager-only (a symbolic tensor
-///   has no value to convert); they are builtins, so the analyzer checks `eagerOnlyConversions`.
+/// - `bool(t)` and `complex(t)` on a tensor are eager-only (a symbolic tensor has no value to
+///   convert); they are builtins, so the analyzer checks `eagerOnlyConversions`. `float(t)` and
+///   `int(t)` are not: AutoGraph turns them into casts.
 /// - `tf.py_function` and `tf.numpy_function` are the escape hatch: they are ordinary TF ops whose
 ///   Python body runs on every graph call, so eager-only calls and numpy calls *inside the function
 ///   they wrap* do not count against the caller.
 public enum APITable {
     /// Python builtins that need a concrete value: applied to a tensor they fail while tracing
-    /// (`OperatorNotAllowedInGraphError` / `TypeError` on a symbolic tensor, TF 2.21).
-    public static let eagerOnlyConversions: Set<String> = ["float", "int", "bool", "complex"]
+    /// (`OperatorNotAllowedInGraphError` / `TypeError` on a symbolic tensor, TF 2.21). `float`
+    /// and `int` are not among them: AutoGraph, on by default in `tf.function`, rewrites them to
+    /// `float_`/`int_`, which cast a tensor to float32/int32 (TF 2.21
+    /// autograph/operators/py_builtins.py, `BUILTIN_FUNCTIONS_MAP`), so `int(tf.shape(x)[0])`
+    /// traces. `bool` and `complex` are not rewritten, and a symbolic tensor refuses them.
+    public static let eagerOnlyConversions: Set<String> = ["bool", "complex"]
 
     /// One spelling per API. Keras 3 is importable as `keras`, `tf.keras` (TF 2.16+ re-exports
     /// Keras 3 when it is installed; `tf.keras.layers.Dense is keras.layers.Dense` on TF 2.21 /

@@ -222,7 +222,7 @@ struct BodyScan {
                             if let root = call.arguments.first?.rootName, scope.isOutside(root) {
                                 found.effect(.iterator, "advances the outside iterator `\(root)` with next()", line, owner: scope.creator(root))
                             }
-                        case "float", "int", "bool", "complex":
+                        case _ where APITable.eagerOnlyConversions.contains(name):
                             if let argument = call.arguments.first, kinds.kind(of: argument, in: function).isTensorLike {
                                 found.eager("converts a tensor with `\(name)()`, which needs an eager value", line)
                             }

@@ -120,6 +120,15 @@ extension KindInference {
             return .unknown
         case .unary(_, let operand):
             return kind(of: operand, in: function)
+        case .compare(let left, let comparisons):
+            // An elementwise comparison: a tensor of bools when a tensor takes part (`is`/`in`
+            // are identity and membership tests, which give a Python bool).
+            let operands = [left] + comparisons.filter { !["Is", "IsNot", "In", "NotIn"].contains($0.symbol) }.map(\.1)
+            let kinds = operands.map { kind(of: $0, in: function) }
+            if kinds.contains(where: \.isTensorLike), operands.count > 1 {
+                return kinds.allSatisfy { $0 == .ndarray || !$0.isTensorLike } ? .ndarray : .tensor
+            }
+            return .unknown
         case .subscript(let base, _):
             // `globals()[name]`: whatever the name picks at run time.
             if case .call(let lookup) = base.kind, lookup.function.isBuiltinName(["globals", "locals", "vars"]) { return .dynamic }

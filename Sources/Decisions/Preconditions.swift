@@ -103,9 +103,14 @@ public enum EagerPreconditions {
             explanation: { "it needs eager values a graph does not have: " + reasons($0, .eagerOnlyCalls) },
             triggering: [
                 "import tensorflow as tf\ndef f(x):\n    return x.numpy()\nf(tf.ones([2]))\n",
-                "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x))\nf(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return bool(tf.reduce_sum(x) > 0)\nf(tf.ones([2]))\n",
             ],
-            nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x)\nf(tf.ones([2]))\n",
+                // AutoGraph casts: the size becomes an int32 tensor.
+                "import tensorflow as tf\ndef f(x):\n    return tf.zeros([int(tf.shape(x)[0])])\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x)) * 2.0\nresult = f(tf.ones([2]))\n",
+            ],
             examplesRunInTensorFlow: true),
         FailureRule(
             code: 16, name: "HAS_NUMPY_CALLS_ON_PARAMETERS", isClassic: false,

@@ -17,12 +17,12 @@ def features():  # expect: fail=6; reachable=true
     return tf.random.stateless_normal([8, 4], seed=[1, 2])
 
 
-def test_standardize_centres(features):  # expect: fail=15
+def test_standardize_centres(features):  # expect: P1
     assert abs(float(tf.reduce_mean(standardize(features)))) < 1e-5
 
 
 @pytest.mark.parametrize("offset", [0.5, 2.0])
-def test_shift_adds(features, offset):  # expect: fail=12,15
+def test_shift_adds(features, offset):  # expect: fail=12
     assert float(tf.reduce_min(shift(features, offset) - features)) == pytest.approx(offset)
 
 
