@@ -39,6 +39,11 @@ struct BodyScan {
         mutating func computes(_ reason: String, _ line: Int) {
             if tensorComputation.value != .yes { tensorComputation = Fact(.yes, reasons: ["\(reason) (line \(line))"]) }
         }
+
+        /// An operation on values nothing typed: a TensorFlow op if they are tensors.
+        mutating func mayCompute(_ reason: String, _ line: Int) {
+            if tensorComputation.value == .no { tensorComputation = Fact(.unknown, reasons: ["\(reason) (line \(line))"]) }
+        }
     }
 
     /// Methods that change the list, dict or set they are called on.
@@ -196,8 +201,14 @@ struct BodyScan {
             let line = inner.range.line
             switch inner.kind {
             case .binary(_, let left, let right):
-                if kinds.kind(of: left, in: function).isTensorLike || kinds.kind(of: right, in: function).isTensorLike {
+                let operands = [kinds.kind(of: left, in: function), kinds.kind(of: right, in: function)]
+                // numpy computes on arrays itself; only a TensorFlow value makes an operator a TF op.
+                if operands.contains(where: { $0.isTensorLike && $0 != .ndarray && $0 != .container(.ndarray) }) {
                     found.computes("tensor arithmetic", line)
+                } else if operands.contains(where: { $0.mayBeTensor && !$0.isTensorLike }) {
+                    found.computes("arithmetic on a value that is a tensor at some calls", line)
+                } else if operands.contains(where: { $0 == .unknown || $0 == .dynamic }) {
+                    found.mayCompute("arithmetic on values nothing types, tensor arithmetic if they are tensors", line)
                 }
             case .call(let call):
                 let (targets, _) = kinds.targets(of: call, in: function)
@@ -238,7 +249,7 @@ struct BodyScan {
                         // `.numpy()` on a tensor, Keras's fit/predict/... on a model: a receiver of
                         // unknown kind is given the benefit of the doubt's opposite (unsafe).
                         let plausible = method == "numpy"
-                            ? receiver.isTensorLike || receiver == .unknown
+                            ? receiver.mayBeTensor || receiver == .unknown || receiver.isMixed
                             : receiver.isKerasObject || receiver == .unknown
                         if plausible { found.eager("calls `.\(method)()`, which runs only eagerly", line) }
                     }

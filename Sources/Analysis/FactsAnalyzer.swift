@@ -56,7 +56,7 @@ public struct FactsAnalyzer {
         let direct = index.functions.map { BodyScan(function: $0, analyzer: self).run() }
         let sideEffects = throughWrappers(propagateSideEffects(direct))
         let eagerOnly = throughWrappers(propagate(direct.map(\.eagerOnly)))
-        let computation = propagate(direct.map(\.tensorComputation))
+        let computation = propagateUndecided(propagate(direct.map(\.tensorComputation)))
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
         var result: [FunctionFacts] = []
@@ -104,6 +104,7 @@ public struct FactsAnalyzer {
             functionFacts.receiverName = function.receiverName
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
+            functionFacts.isAbstract = isAbstract(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"
                 && function.owningClass.map(hierarchy.isKerasLayer) == true
             if !assumptions.isEmpty { functionFacts.reachingTests = testsReaching(function.id) }
@@ -133,6 +134,33 @@ public struct FactsAnalyzer {
             let owner = function.owningClass
         else { return false }
         return hierarchy.isKerasLayer(owner) || hierarchy.isKerasModel(owner)
+    }
+
+    /// `@abc.abstractmethod` (any spelling that resolves to it), or a stub body: only a docstring,
+    /// then `raise NotImplementedError[(...)]` or `...`. A body that raises only on some path is
+    /// a real implementation.
+    func isAbstract(_ function: FunctionNode) -> Bool {
+        guard function.kind == .method || function.kind == .function else { return false }
+        for decorator in function.decorators {
+            let name = index.resolver.qualifiedName(of: decorator, in: function.module) ?? decorator.dottedText ?? ""
+            if ["abc.abstractmethod", "abstractmethod"].contains(name) { return true }
+        }
+        var body = function.body[...]
+        if case .expression(let first)? = body.first?.kind, case .constant(.string) = first.kind, body.count > 1 {
+            body = body.dropFirst()
+        }
+        guard body.count == 1, let only = body.first else { return false }
+        switch only.kind {
+        case .expression(let value):
+            if case .constant(.ellipsis) = value.kind { return true }
+            return false
+        case .raise(let exception?, _):
+            let raised: Expression
+            if case .call(let call) = exception.kind { raised = call.function } else { raised = exception }
+            return raised.isBuiltinName(["NotImplementedError"])
+        default:
+            return false
+        }
     }
 
     static func isConstructor(_ function: FunctionNode) -> Bool {
@@ -196,6 +224,9 @@ public struct FactsAnalyzer {
         if let tensor = parameters.first(where: { known[$0.name]?.kind.isTensorLike == true }), let kind = known[tensor.name] {
             return Fact(.yes, kind.evidence, reasons: ["`\(tensor.name)` is a \(kind.kind.description): " + kind.sources.joined(separator: "; ")])
         }
+        if let tensor = parameters.first(where: { known[$0.name]?.kind.mayBeTensor == true }), let kind = known[tensor.name] {
+            return Fact(.yes, kind.evidence, reasons: ["`\(tensor.name)` is a \(kind.kind.description): " + kind.sources.joined(separator: "; ")])
+        }
         if parameters.allSatisfy({ !(known[$0.name]?.kind ?? .unknown).isUndetermined }) {
             let described = parameters.map { "`\($0.name)` is \(known[$0.name]?.kind.description ?? "?")" }
             return Fact(.no, reasons: ["no parameter receives a tensor: " + described.joined(separator: ", ")])
@@ -213,11 +244,12 @@ public struct FactsAnalyzer {
         let known = kinds.parameters[function.id] ?? [:]
         for parameter in parameters where parameter.kind != .variadic && parameter.kind != .variadicKeyword {
             guard let kind = known[parameter.name] else { continue }
-            if kind.kind.isRetracingLiteral(countingBools: countingBools) && (kind.suppliedByCaller || kind.evidence == .hint) {
-                return Fact(.yes, kind.evidence, reasons: [
-                    "`\(parameter.name)` receives Python \(kind.kind.description) values (each new value retraces): "
-                        + kind.sources.joined(separator: "; ")
-                ])
+            let literal = kind.kind.isRetracingLiteral(countingBools: countingBools) || kind.kind.mayBeRetracingLiteral
+            if literal && (kind.suppliedByCaller || kind.evidence == .hint) {
+                let what = kind.kind.isMixed
+                    ? "Python literals at some calls and other values at others (each new literal retraces)"
+                    : "Python \(kind.kind.description) values (each new value retraces)"
+                return Fact(.yes, kind.evidence, reasons: ["`\(parameter.name)` receives \(what): " + kind.sources.joined(separator: "; ")])
             }
         }
         // Keywords that land in `**kwargs` are part of the call signature too.
@@ -425,6 +457,21 @@ public struct FactsAnalyzer {
                     changed = true
                     break
                 }
+            }
+        }
+        return facts
+    }
+
+    /// After `propagate`: a `false` that calls an `unknown` is not decided either (a callee whose
+    /// operands nothing typed may run TensorFlow ops).
+    private func propagateUndecided(_ facts: [Fact]) -> [Fact] {
+        var facts = facts
+        var pending = index.functions.map(\.id).filter { facts[$0].value == .unknown }
+        while let undecided = pending.popLast() {
+            for caller in graph.projectCallers[undecided] ?? [] where facts[caller].value == .no {
+                let reason = facts[undecided].reasons.first.map { ": \($0)" } ?? ""
+                facts[caller] = Fact(.unknown, reasons: ["it calls \(index.functions[undecided].qualname)\(reason)"])
+                pending.append(caller)
             }
         }
         return facts

@@ -20,6 +20,9 @@ public struct FunctionFacts: Sendable {
     public var receiverName: String?
     /// `__init__` (or `__new__`, `__post_init__`): it initialises the object it was called to make.
     public var isConstructor = false
+    /// Abstract: `@abstractmethod`, or a body that is only `raise NotImplementedError` or `...`
+    /// (after a docstring). Its overrides carry the work.
+    public var isAbstract = false
     /// `call` of a class descending from a Keras `Layer` (a `Model` is one): Keras builds such a
     /// layer by running this method.
     public var isKerasCall = false

@@ -15,7 +15,41 @@ extension KindInference {
                     suppliedByCaller: false)
             }
         }
+        // `tf.function(input_signature=[spec, ...])` converts each positional argument to a
+        // tensor of its spec (TF 2.21 polymorphic_function: a signature fixes the inputs to
+        // tensors), whatever the caller passes.
+        if let specs = inputSignatureSpecs(of: function) {
+            let positional = function.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
+                .dropFirst(function.receiverName == nil ? 0 : 1)
+            for (parameter, spec) in zip(positional, specs) where found[parameter.name] == nil {
+                found[parameter.name] = ParameterKind(
+                    kind: .tensor, evidence: .hint,
+                    sources: ["`input_signature` gives `\(parameter.name)` the spec `\(spec.dottedText ?? "TensorSpec")` (line \(spec.range.line))"],
+                    suppliedByCaller: false)
+            }
+        }
         return found
+    }
+
+    /// The specs of a literal `input_signature=[...]` (or the positional second argument) of the
+    /// function's `tf.function` decorator.
+    private func inputSignatureSpecs(of function: FunctionNode) -> [Expression]? {
+        for decorator in function.decorators {
+            guard case .call(let call) = decorator.kind,
+                HybridDecoration.tfFunctionArguments(decorator, in: function.module, resolver: index.resolver) != nil
+            else { continue }
+            let signature = call.keywords.first { $0.name == "input_signature" }?.value
+                ?? (call.arguments.count > 1 ? call.arguments[1] : nil)
+            switch signature?.kind {
+            case .list(let specs)?, .tuple(let specs)?:
+                return specs.map { spec in
+                    if case .call(let made) = spec.kind { return made.function }
+                    return spec
+                }
+            default: return nil
+            }
+        }
+        return nil
     }
 
     func annotationKind(_ annotation: Expression, in module: ModuleName) -> ValueKind {

@@ -37,6 +37,13 @@ extension KindInference {
             return addingWrappers((constructors, true))
         case .library(let target):
             return ([target], false)
+        case .mixed(let mixed) where !mixed.functions.isEmpty || !mixed.classes.isEmpty:
+            // A callback or a class at some calls, something else at others: the project ones
+            // are still called.
+            let constructors = mixed.classes.sorted().compactMap {
+                resolver.method(named: "__init__", from: [index.classes[$0]], skippingFirst: false)
+            }
+            return (mixed.functions.sorted().map { .project($0) } + constructors, false)
         case let kind:
             guard let owner = projectClass(of: kind) else { return ([], false) }
             return addingWrappers((callEntry(of: owner, resolver: resolver).map { [$0] } ?? [], true))

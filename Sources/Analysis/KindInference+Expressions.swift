@@ -99,8 +99,11 @@ extension KindInference {
             default: return .unknown
             }
         case .name(let name):
-            if let local = locals[function.id]?[name] { return local }
-            if let parameter = parameters[function.id]?[name] { return parameter.kind }
+            // A parameter the body rebinds holds what callers passed on some paths and what the
+            // body assigned on others (kinds are flow-insensitive).
+            let parameter = parameters[function.id]?[name]?.kind
+            if let local = locals[function.id]?[name] { return parameter.map { local.joined(with: $0) } ?? local }
+            if let parameter { return parameter }
             var scope = function.enclosing
             while let outer = scope {
                 if let kind = locals[outer.id]?[name] ?? parameters[outer.id]?[name]?.kind { return kind }
@@ -115,8 +118,15 @@ extension KindInference {
         case .binary(_, let left, let right):
             let a = kind(of: left, in: function)
             let b = kind(of: right, in: function)
-            if a.isTensorLike || b.isTensorLike { return a == .ndarray && b == .ndarray ? .ndarray : .tensor }
+            if a.isTensorLike || b.isTensorLike {
+                // An array with a Python number or another array stays a numpy array; a TF
+                // tensor on either side makes a tensor (`EagerTensor.__array_priority__` is 100).
+                let tensorFlowValue = [a, b].contains { $0.isTensorLike && $0 != .ndarray }
+                return tensorFlowValue ? .tensor : .ndarray
+            }
             if case .primitive = a, case .primitive = b { return a }
+            // A tensor on some paths gives a tensor on those paths.
+            if a.mayBeTensor || b.mayBeTensor { return a.joined(with: b).joined(with: .tensor) }
             return .unknown
         case .unary(_, let operand):
             return kind(of: operand, in: function)
@@ -240,6 +250,17 @@ extension KindInference {
                 case "float": return .primitive("float")
                 case "str", "repr": return .primitive("str")
                 case "bool": return .primitive("bool")
+                // Python arithmetic on Python numbers stays Python numbers; on tensors, `abs`,
+                // `pow` and `sum` run tensor operators (`__abs__`, `__pow__`, `__add__`).
+                case "max", "min", "abs", "round", "sum", "pow":
+                    let operands = call.arguments.count == 1 && name != "abs" && name != "round"
+                        ? [elementKindOfIterable(call.arguments[0], in: function)]
+                        : call.arguments.map { kind(of: $0, in: function) }
+                    guard let first = operands.first else { return .unknown }
+                    let joined = operands.dropFirst().reduce(first) { $0.joined(with: $1) }
+                    if case .primitive = joined { return joined }
+                    if joined.isTensorLike, ["abs", "pow", "sum"].contains(name) { return .tensor }
+                    return .unknown
                 // `iter(dataset)` yields what the dataset yields; `next()` takes one element.
                 case "iter", "reversed":
                     return call.arguments.first.map { kind(of: $0, in: function) } ?? .unknown

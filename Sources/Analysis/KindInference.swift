@@ -29,8 +29,13 @@ public final class KindInference {
     var yields: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
     public internal(set) var called: Set<Int> = []
-    /// Rounds it took to settle (at most 8), for benchmarks.
+    /// Rounds it took to settle, for benchmarks and tests.
     public internal(set) var rounds = 0
+    /// Whether the fixpoint was reached. The join is monotone over a lattice of finite height
+    /// (`ValueKind.joined`), so it always is; `maximumRounds` only guards the tool against a
+    /// future kind that breaks monotonicity, which a test would then catch.
+    public internal(set) var settled = false
+    static let maximumRounds = 64
     var locals: [Int: [String: ValueKind]] = [:]
     var moduleGlobals: [String: [String: ValueKind]] = [:]
     /// `self.name = value` in any method, by class: what `self.name` holds in the others.
@@ -57,7 +62,7 @@ public final class KindInference {
     }
 
     /// Callers' arguments and callees' returns flow both ways, and function values resolve
-    /// calls that bind more arguments, so kinds are iterated to a fixpoint (at most 8 rounds).
+    /// calls that bind more arguments, so kinds are iterated to a fixpoint.
     /// After the first round only the functions whose inputs changed are looked at again: those
     /// whose parameters changed, callers of those whose return changed, functions nested in, or
     /// in the module of, one whose locals changed, and methods of classes whose attributes
@@ -68,7 +73,8 @@ public final class KindInference {
         var remerge = dirty
         var callers: [Int: Set<Int>] = [:]
         var framework = Contribution()
-        while rounds < 8, !dirty.isEmpty {
+        while !dirty.isEmpty {
+            guard rounds < Self.maximumRounds else { return }
             rounds += 1
             let attributesBefore = attributes
             var next: Set<Int> = []
@@ -116,6 +122,7 @@ public final class KindInference {
             }
             dirty = next
         }
+        settled = true
     }
 }
 

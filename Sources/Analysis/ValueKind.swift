@@ -27,6 +27,10 @@ public enum ValueKind: Hashable, Sendable {
     case dynamic
     /// A module imported by a name computed at run time: its attributes are `dynamic`.
     case dynamicModule
+    /// Values of kinds no one kind covers: a tensor at one call site and an int at another, a
+    /// model here and a function there. The top of the lattice, by what it may hold: joins only
+    /// add to it, so the inference's fixpoint settles instead of flipping between kinds.
+    case mixed(MixedKinds)
     case unknown
 
     /// SPEC §2 tensorParameter: tensors, variables, tensor-valued dataset elements, numpy arrays,
@@ -65,8 +69,34 @@ public enum ValueKind: Hashable, Sendable {
         return 0
     }
 
-    /// Nothing static says what the value is: unknown, or picked at run time.
-    public var isUndetermined: Bool { self == .unknown || self == .dynamic || self == .dynamicModule }
+    /// Nothing static says what the value is: unknown, picked at run time, or of several kinds.
+    public var isUndetermined: Bool {
+        if case .mixed = self { return true }
+        return self == .unknown || self == .dynamic || self == .dynamicModule
+    }
+
+    /// A tensor-like value on some paths at least (SPEC §2: a parameter that receives a tensor at
+    /// one call site receives tensors, whatever the others pass).
+    public var mayBeTensor: Bool {
+        switch self {
+        case .mixed(let mixed): return mixed.mayBeTensor
+        case .container(let element): return element.mayBeTensor
+        default: return isTensorLike
+        }
+    }
+
+    /// A Python int, float or str on some paths at least: each new one retraces a graph.
+    public var mayBeRetracingLiteral: Bool {
+        if case .mixed(let mixed) = self { return mixed.mayBeLiteral }
+        if case .container(let element) = self, case .mixed(let mixed) = element { return mixed.mayBeLiteral }
+        return isRetracingLiteral
+    }
+
+    /// Of several kinds (the lattice's top, by flags).
+    public var isMixed: Bool {
+        if case .mixed = self { return true }
+        return false
+    }
 
     /// A Keras model or layer, the library's or a project subclass.
     public var isKerasObject: Bool {
@@ -74,7 +104,11 @@ public enum ValueKind: Hashable, Sendable {
         return false
     }
 
-    /// The join of two observations of one value: equal kinds stay, anything else is unknown.
+    /// The join of two observations of one value: equal kinds stay, compatible ones meet in the
+    /// kind that covers both, anything else is `mixed`. `unknown` (and a run-time value) is the
+    /// bottom: it yields to what other observations know. The join is monotone and the lattice
+    /// has a finite height (containers nest at most three deep, sets of project functions and
+    /// classes are finite), which is what lets `KindInference` iterate to a fixpoint.
     func joined(with other: ValueKind) -> ValueKind {
         if self == other { return self }
         // Like `unknown`, a run-time value yields to what other observations know; between the
@@ -96,11 +130,11 @@ public enum ValueKind: Hashable, Sendable {
             if a == "None" { return other }
             if b == "None" { return self }
             // 3 at one call and 2.5 at another: still Python literals, each one a retrace.
-            return isRetracingLiteral && other.isRetracingLiteral ? .primitive("literal") : .unknown
+            if isRetracingLiteral && other.isRetracingLiteral { return .primitive("literal") }
         }
         if case .container(let a) = self, case .container(let b) = other { return .container(a.joined(with: b)) }
         if isTensorLike && other.isTensorLike { return .tensor }
-        return .unknown
+        return .mixed(MixedKinds(self).union(MixedKinds(other)))
     }
 
     public var description: String {
@@ -120,7 +154,44 @@ public enum ValueKind: Hashable, Sendable {
         case .library: return "library value"
         case .dynamic: return "value looked up or loaded at run time"
         case .dynamicModule: return "module imported by a name computed at run time"
+        case .mixed(let mixed):
+            switch (mixed.mayBeTensor, mixed.mayBeLiteral) {
+            case (true, true): return "tensor or Python literal, by call"
+            case (true, false): return "tensor at some calls, another kind at others"
+            case (false, true): return "Python literal at some calls, another kind at others"
+            case (false, false): return "value of several kinds"
+            }
         case .unknown: return "unknown"
         }
+    }
+}
+
+/// What a value of several kinds may be, as far as the analysis uses it: a tensor (a tensor
+/// computation, a tensor parameter), a Python literal (a retrace), or one of some project
+/// functions and classes (calls of it still reach them).
+public struct MixedKinds: Hashable, Sendable {
+    public var mayBeTensor = false
+    public var mayBeLiteral = false
+    public var functions: Set<Int> = []
+    public var classes: Set<Int> = []
+
+    init(_ kind: ValueKind) {
+        switch kind {
+        case .mixed(let mixed): self = mixed
+        case .functions(let ids): functions = ids
+        case .classes(let ids): classes = ids
+        default:
+            mayBeTensor = kind.mayBeTensor
+            mayBeLiteral = kind.mayBeRetracingLiteral
+        }
+    }
+
+    func union(_ other: MixedKinds) -> MixedKinds {
+        var joined = self
+        joined.mayBeTensor = mayBeTensor || other.mayBeTensor
+        joined.mayBeLiteral = mayBeLiteral || other.mayBeLiteral
+        joined.functions.formUnion(other.functions)
+        joined.classes.formUnion(other.classes)
+        return joined
     }
 }

@@ -30,10 +30,10 @@ public enum DecisionMaker {
     }
 
     static func decideEager(_ facts: FunctionFacts) -> Verdict {
-        let constructor = ConstructorRule.rule
-        if constructor.condition(facts) {
-            let failure = Failure(code: constructor.code, name: constructor.name, severity: .error,
-                                  reason: constructor.explanation(facts))
+        // A constructor or an abstract method is the only failure reported: its other facts say
+        // nothing a user could act on.
+        if let rule = [ConstructorRule.rule, AbstractRule.rule].first(where: { $0.condition(facts) }) {
+            let failure = Failure(code: rule.code, name: rule.name, severity: .error, reason: rule.explanation(facts))
             return Verdict(
                 facts: facts, refactoring: .convertEagerFunctionToHybrid, passingPrecondition: nil, failures: [failure],
                 transformations: [], reasons: ["\(failure.code) \(failure.name): \(failure.reason)"])
@@ -62,6 +62,12 @@ public enum DecisionMaker {
     static func decideHybrid(_ facts: FunctionFacts, derived: TraceDerived?) -> Verdict {
         var verdict = Verdict(facts: facts, refactoring: .optimizeHybridFunction, passingPrecondition: nil, failures: [],
                               transformations: [], reasons: [])
+        if AbstractRule.rule.condition(facts) {
+            let rule = AbstractRule.rule
+            verdict.failures = [Failure(code: rule.code, name: rule.name, severity: .info, reason: rule.explanation(facts))]
+            verdict.reasons = ["\(rule.code) \(rule.name): \(rule.explanation(facts))"]
+            return verdict
+        }
         if facts[.sideEffects] == .yes {
             let reason = "its side effects run only while tf.function traces it, not on later calls: "
                 + (facts.facts[.sideEffects]?.reasons.joined(separator: "; ") ?? "")

@@ -150,3 +150,30 @@ public enum ConstructorRule {
         triggering: ["import tensorflow as tf\nclass M:\n    def __init__(self, x):\n        self.w = tf.Variable(x)\nM(tf.ones([2]))\n"],
         nonTriggering: ["import tensorflow as tf\ndef __init__(x):\n    return x * 2\n__init__(tf.ones([2]))\n"])
 }
+
+/// An abstract method (`@abstractmethod`, or a body that is only `raise NotImplementedError` or
+/// `...`) does no work of its own: its overrides do, and an override replaces the base class's
+/// attribute, decorator and all, so a `tf.function` on the abstract method never reaches them.
+/// Adding one buys nothing; removing one is not proposed either (code 33, numbered past SPEC §3's
+/// codes like 32): the overrides are where the decision belongs. On a hybrid it is informational.
+public enum AbstractRule {
+    /// The examples' subject is the method `Base.f`.
+    public static let rule = FailureRule(
+        code: 33, name: "IS_ABSTRACT", isClassic: true,
+        condition: { $0.isAbstract },
+        explanation: { facts in
+            facts.hybrid == nil
+                ? "an abstract method does no work of its own; its overrides do, and each is decided on its own"
+                : "a tf.function on an abstract method does not reach its overrides (an override replaces the decorated attribute); "
+                    + "the decorator is left for the overrides' authors to judge, not removed"
+        },
+        triggering: [
+            "import abc\nimport tensorflow as tf\nclass Base(abc.ABC):\n    @abc.abstractmethod\n    def f(self, x):\n        return x\n",
+            "import tensorflow as tf\nclass Base:\n    def f(self, x):\n        \"\"\"Computes the loss.\"\"\"\n        raise NotImplementedError\n",
+            "import tensorflow as tf\nclass Base:\n    @tf.function\n    def f(self, x):\n        ...\n",
+        ],
+        nonTriggering: [
+            "import tensorflow as tf\nclass Base:\n    def f(self, x):\n        if x is None:\n            raise NotImplementedError\n        return x * 2\n",
+            "import tensorflow as tf\nclass Base:\n    def f(self, x):\n        raise ValueError(\"bad\")\n",
+        ])
+}

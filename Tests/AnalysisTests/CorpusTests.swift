@@ -18,6 +18,8 @@ final class CorpusTests: XCTestCase {
         var file: String
         var line: Int
         var verdict: String
+        /// The facts the marker states after `;` (`tensorComputation=unknown`), as SPEC §8 names them.
+        var facts: [String: String] = [:]
     }
 
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/corpus")
@@ -40,7 +42,15 @@ final class CorpusTests: XCTestCase {
             for expectation in expectations {
                 total += 1
                 covered[expectation.verdict, default: 0] += 1
-                let actual = verdicts.first { $0.facts.line == expectation.line }.map(Self.summary) ?? "no function"
+                let verdict = verdicts.first { $0.facts.line == expectation.line }
+                var actual = verdict.map(Self.summary) ?? "no function"
+                // A stated fact that differs is a disagreement too.
+                for (name, value) in expectation.facts.sorted(by: { $0.key < $1.key }) {
+                    let fact = name == "hybrid"
+                        ? (verdict.map { $0.facts.hybrid != nil ? "true" : "false" } ?? "no function")
+                        : FactName(rawValue: name).flatMap { verdict?.facts[$0].rawValue } ?? "no such fact"
+                    if fact != value { actual += "; \(name)=\(fact) (marker: \(value))" }
+                }
                 if actual == expectation.verdict {
                     agreeing += 1
                 } else {
@@ -57,7 +67,9 @@ final class CorpusTests: XCTestCase {
     /// The verdict in the markers' grammar.
     static func summary(_ verdict: Verdict) -> String {
         if let passing = verdict.passingPrecondition { return passing }
-        if verdict.failures.map(\.code) == [13] { return "info=13" }
+        if !verdict.failures.isEmpty, verdict.failures.allSatisfy({ $0.severity == .info }) {
+            return "info=" + verdict.failures.map(\.code).sorted().map(String.init).joined(separator: ",")
+        }
         let codes = verdict.failures.map(\.code).sorted().map(String.init).joined(separator: ",")
         return "fail=" + codes + (verdict.failures.contains { $0.severity == .warning } ? " warning" : "")
     }
@@ -67,10 +79,14 @@ final class CorpusTests: XCTestCase {
         var found: [Expectation] = []
         for (offset, line) in text.components(separatedBy: "\n").enumerated() {
             guard let marker = line.range(of: "# expect: ") else { continue }
-            let verdict = line[marker.upperBound...].split(separator: ";").first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            } ?? ""
-            found.append(Expectation(file: relative, line: offset + 1, verdict: verdict))
+            let parts = line[marker.upperBound...].split(separator: ";", maxSplits: 1)
+            let verdict = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            var facts: [String: String] = [:]
+            for pair in parts.dropFirst().first?.split(separator: " ") ?? [] {
+                let nameAndValue = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                if nameAndValue.count == 2 { facts[nameAndValue[0]] = nameAndValue[1] }
+            }
+            found.append(Expectation(file: relative, line: offset + 1, verdict: verdict, facts: facts))
         }
         return found
     }

@@ -41,6 +41,24 @@ final class PreconditionExampleTests: XCTestCase {
         XCTAssertFalse(rule.triggering.isEmpty || rule.nonTriggering.isEmpty)
     }
 
+    func testTheAbstractRuleTriggersOnItsExamplesAndOnlyThere() throws {
+        let rule = AbstractRule.rule
+        func verdict(of source: String) throws -> Verdict {
+            let facts = FactsAnalyzer(project: try ProjectFixture(["example.py": source]).project).analyze()
+            return DecisionMaker.decide(try XCTUnwrap(facts.first { $0.qualname == "Base.f" }, source))
+        }
+        for example in rule.triggering {
+            let found = try verdict(of: example)
+            XCTAssertEqual(found.failures.map(\.code), [rule.code], example)
+            XCTAssertNil(found.passingPrecondition, "never a removal or an addition: \(example)")
+            XCTAssertEqual(found.failures.first?.severity, found.facts.hybrid == nil ? .error : .info, example)
+        }
+        for example in rule.nonTriggering {
+            XCTAssertFalse(try verdict(of: example).failures.contains { $0.code == rule.code }, example)
+        }
+        XCTAssertFalse(rule.triggering.isEmpty || rule.nonTriggering.isEmpty)
+    }
+
     func testEveryRuleHasExamplesBothWays() {
         XCTAssertEqual(EagerPreconditions.rules.filter { $0.triggering.isEmpty || $0.nonTriggering.isEmpty }.map(\.code), [])
     }

@@ -5,7 +5,7 @@ import tensorflow as tf
 
 
 class Accumulator:
-    def __init__(self):  # expect: fail=32; sideEffects=true
+    def __init__(self):  # expect: fail=32; sideEffects=false
         self.total = tf.constant(0.0)
 
     def add(self, x):  # expect: fail=4; sideEffects=true
