@@ -47,6 +47,17 @@ extension KindInference {
                     {
                         assign(pair[0], .unknown)
                         assign(pair[1], element)
+                    } else if case .tuple(let pair) = target.kind, pair.count == 2, case .call(let call) = iterable.kind,
+                        call.function.isBuiltinName(["enumerate"]), let enumerated = call.arguments.first
+                    {
+                        // `for i, layer in enumerate(self.layers)`: a count and an element.
+                        assign(pair[0], .primitive("int"))
+                        assign(pair[1], elementKindOfIterable(enumerated, in: function))
+                    } else if case .tuple(let items) = target.kind, case .call(let call) = iterable.kind,
+                        call.function.isBuiltinName(["zip"]), items.count == call.arguments.count
+                    {
+                        // `for x, y in zip(xs, ys)`: one element of each, position by position.
+                        for (item, zipped) in zip(items, call.arguments) { assign(item, elementKindOfIterable(zipped, in: function)) }
                     } else {
                         assign(target, elementKind(of: self.kind(of: iterable, in: function), iterable: iterable))
                     }

@@ -45,13 +45,24 @@ struct PytestFixtures {
     func isTest(_ function: FunctionNode) -> Bool {
         let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
         guard name.hasPrefix("test") else { return false }
+        // pytest collects `test*` functions and `Test*` classes only from its test modules
+        // (`python_files = test_*.py *_test.py` by default): `test_step` in train.py is a
+        // training script's evaluation step, not a test. unittest runs TestCase methods wherever
+        // `unittest.main()` is.
         switch function.kind {
-        case .function: return function.enclosing?.kind == .moduleBody || function.enclosing == nil
+        case .function:
+            return Self.isTestModule(function.file) && (function.enclosing?.kind == .moduleBody || function.enclosing == nil)
         case .method:
             guard let owner = function.owningClass else { return false }
-            return owner.qualname.split(separator: ".").last?.hasPrefix("Test") == true || testCaseClasses.contains(owner.id)
+            return (Self.isTestModule(function.file) && owner.qualname.split(separator: ".").last?.hasPrefix("Test") == true)
+                || testCaseClasses.contains(owner.id)
         default: return false
         }
+    }
+
+    static func isTestModule(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (name.hasPrefix("test_") || name.hasSuffix("_test.py")) && name.hasSuffix(".py")
     }
 
     /// Tests and fixtures: the functions pytest itself calls, with their parameters filled.

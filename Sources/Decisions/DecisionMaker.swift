@@ -84,7 +84,9 @@ public enum DecisionMaker {
             verdict.passingPrecondition = "P3"
             verdict.reasons = ["P3: it retraces on every new literal: "
                 + (facts.facts[.primitiveParameter]?.reasons.joined(separator: "; ") ?? "")]
-        } else if facts[.tensorComputation] == .no {
+        } else if sideEffectFree && facts[.tensorComputation] == .no {
+            // Removing the decorator makes the body run on every call instead of once per
+            // trace, so its side effects must be known to be none, as for P2 and P3.
             verdict.passingPrecondition = "P6"
             verdict.reasons = ["P6: it runs no TensorFlow operation"]
         }
@@ -97,6 +99,13 @@ public enum DecisionMaker {
             verdict.reasons = [reconfiguration.reason]
         } else if verdict.passingPrecondition != nil {
             verdict.transformations = [.convertToEager]
+        } else if facts[.sideEffects] == .unknown && (facts[.tensorParameter] == .no || facts[.tensorComputation] == .no) {
+            // It would be a removal (P2 or P6) if its side effects were known to be none: say
+            // why it stays (no entry point reaches it, or a call nothing resolves).
+            let reason = "removing tf.function would run its body on every call instead of once per trace, and its side effects "
+                + "cannot be decided: " + (facts.facts[.sideEffects]?.reasons.joined(separator: "; ") ?? "")
+            verdict.failures = [Failure(code: 3, name: "UNDETERMINABLE_SIDE_EFFECTS", severity: .info, reason: reason)]
+            verdict.reasons = ["3 UNDETERMINABLE_SIDE_EFFECTS: " + reason]
         } else {
             verdict.failures = [Failure(code: 13, name: "HAS_NO_PRIMITIVE_PARAMETERS", severity: .info,
                                         reason: "already a well-formed hybrid function")]
