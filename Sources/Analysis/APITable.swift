@@ -478,6 +478,9 @@ extension APITable {
             "audio_dataset_from_directory",
         ]),
         APIGroup([.returnsDataset, .isTensorFlowOp], "keras.utils", ["timeseries_dataset_from_array", "split_dataset"]),
+        // TensorFlow Datasets: `load` downloads and prepares the data, then returns a tf.data
+        // pipeline.
+        APIGroup([.returnsDataset, .isPythonSideEffect], "tensorflow_datasets", ["load"]),
         // Keras 3.15 `to_categorical` uses keras.ops on a backend tensor, numpy otherwise.
         APIGroup(.tensorOp, "keras.utils", ["to_categorical"]),
         APIGroup(.numpyArrayCall, "keras.utils", ["pad_sequences", "img_to_array", "array_to_img"]),
