@@ -230,6 +230,12 @@ struct BodyScan {
                         case "print", "open", "input", "exec", "eval":
                             found.effect(SideEffectKind.ofLibraryCall(name), "calls `\(name)`", line)
                         case "next":
+                            // `next(batches(x))` advances a generator made on the spot, nobody else's.
+                            if let argument = call.arguments.first, case .call(let made) = argument.kind,
+                                kinds.targets(of: made, in: function).targets.contains(where: { if case .project = $0 { return true } else { return false } })
+                            {
+                                break
+                            }
                             if let root = call.arguments.first?.rootName, scope.isOutside(root) {
                                 found.effect(.iterator, "advances the outside iterator `\(root)` with next()", line, owner: scope.creator(root))
                             }
