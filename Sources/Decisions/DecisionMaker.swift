@@ -96,6 +96,13 @@ public enum DecisionMaker {
                                         reason: "already a well-formed hybrid function")]
             verdict.reasons = ["13 HAS_NO_PRIMITIVE_PARAMETERS: already a well-formed hybrid function"]
         }
+        if facts[.coveredCallers] == .yes {
+            // SPEC §3: informational for a hybrid; it never turns one into a removal by itself.
+            let reason = "its decorator is redundant where it is called: "
+                + (facts.facts[.coveredCallers]?.reasons.joined(separator: "; ") ?? "")
+            verdict.failures.append(Failure(code: 21, name: "HAS_COVERED_CALLERS", severity: .info, reason: reason))
+            verdict.reasons.append("21 HAS_COVERED_CALLERS: " + reason)
+        }
         if verdict.isWrapper {
             verdict.reasons.append("made hybrid by a module-level tf.function(...) wrapper: reported, not edited")
         }

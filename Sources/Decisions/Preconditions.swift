@@ -131,6 +131,33 @@ public enum EagerPreconditions {
             explanation: { _ in "it runs no TensorFlow operation, so a graph has nothing to run" },
             triggering: ["import tensorflow as tf\ndef f(x):\n    return [x, x]\nf(tf.ones([2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nf(tf.ones([2]))\n"]),
+        // TF 2.21 polymorphic_function.py: a Function called while another one traces runs its
+        // Python body into the outer FuncGraph (`Function.__call__` runs only during the outer
+        // trace, never on the outer's later calls), so a decorator of its own changes nothing
+        // there; HybridCallsEndToEndTests counts it. Not a break: no TensorFlow examples.
+        FailureRule(
+            code: 21, name: "HAS_COVERED_CALLERS", isClassic: false,
+            condition: { $0[.coveredCallers] == .yes },
+            explanation: { "it already runs inside its callers' graphs, so its own decorator buys nothing: " + reasons($0, .coveredCallers) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ng(tf.ones([2]))\n",
+                // Covered through a covered caller (the least fixpoint).
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\ndef h(x):\n    return f(x) * 2.0\n@tf.function\ndef g(x):\n    return h(x) + f(x)\ng(tf.ones([2]))\n",
+                // Every caller is hybrid, a method among them.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nclass M:\n    @tf.function\n    def step(self, x):\n        return f(x)\n@tf.function\ndef g(x):\n    return f(x) - 1.0\nM().step(tf.ones([2]))\ng(tf.ones([2]))\n",
+            ],
+            nonTriggering: [
+                // Module-level code calls it eagerly too.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ng(tf.ones([2]))\nf(tf.ones([2]))\n",
+                // An eager caller.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\ndef h(x):\n    return f(x) * 2.0\nh(tf.ones([2]))\n",
+                // A test calls it eagerly.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ndef test_f():\n    assert f(tf.ones([2])).shape == [2]\ng(tf.ones([2]))\n",
+                // Used as a value: whoever receives it may call it eagerly.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\nHOOKS = [f]\ng(tf.ones([2]))\n",
+                // A cycle of eager callers covers nothing.
+                "import tensorflow as tf\ndef f(x, n=0):\n    return tf.square(x) if n > 2 else h(x, n)\ndef h(x, n):\n    return f(x, n + 1)\nf(tf.ones([2]))\n",
+            ]),
     ]
 
     /// The static rules, then those only traces decide (SPEC §3's order ends with 30, 31).
