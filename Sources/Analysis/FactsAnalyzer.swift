@@ -110,6 +110,8 @@ public struct FactsAnalyzer {
             functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
+            functionFacts.staticAxisReads = StaticAxisReadScan(
+                function: function, parameters: Set(candidateParameters(of: function).map(\.name)), kinds: kinds).run()
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"

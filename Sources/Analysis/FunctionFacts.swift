@@ -26,6 +26,9 @@ public struct FunctionFacts: Sendable {
     /// Tests and fixtures that reach it through the call graph, when asked for (SPEC §5: an
     /// UNOBSERVED assumption says which tests would reach the function).
     public var reachingTests: [String] = []
+    /// Dimensions of parameters the body reads from their static shape as Python ints: what an
+    /// input signature must not leave `None` (SPEC §3, 18).
+    public var staticAxisReads: [StaticAxisRead] = []
 
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
 }

@@ -22,6 +22,8 @@ public struct TraceDerived: Sendable {
     /// `eagerSeconds` over the traced tests' time; nil when the run had no timed tests.
     public var eagerShare: Double?
     public var tests: [String]
+    /// Each tensor parameter's generalised shape (nil: unknown rank), as the signature has it.
+    public var signatureShapes: [String: [Int?]?] = [:]
 }
 
 /// SPEC §4: folds what traces observed into a function's static facts. A definite static fact
@@ -348,6 +350,7 @@ public struct TraceFacts {
             calls: observed.calls, eagerCalls: observed.eagerCalls, inputSignature: signature.spelling,
             noSignatureReason: signature.problem, predictedTraces: traces, tracesAtLeast: atLeast,
             shapeClasses: signature.shapeClasses, eagerSeconds: seconds,
-            eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)))
+            eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)),
+            signatureShapes: signature.shapes)
     }
 }
