@@ -99,6 +99,8 @@ public struct FactsAnalyzer {
             facts[.eagerOnlyCalls] = eagerOnly[function.id]
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
+            let staleReads = StaleVariableReadScan(function: function, analyzer: self).run()
+            facts[.staleVariableReads] = staleReads.fact
             facts[.tensorComputation] = computation[function.id]
             facts[.coveredCallers] = coveredCallers(of: function.id, callers: callers, coverage: coverage, hybrids: hybrids)
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
@@ -110,6 +112,7 @@ public struct FactsAnalyzer {
             functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
+            functionFacts.variableListBuildLine = staleReads.buildLine
             functionFacts.staticAxisReads = StaticAxisReadScan(
                 function: function, parameters: Set(candidateParameters(of: function).map(\.name)), kinds: kinds).run()
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname

@@ -119,6 +119,36 @@ public enum EagerPreconditions {
             triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
             nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"],
             examplesRunInTensorFlow: true),
+        // Keras 3 builds a layer on its first call (keras/src/layers/layer.py Layer.__call__ ->
+        // _maybe_build), so a variable list read before it is empty on the first call. Eagerly that
+        // first step updates nothing (tape.gradient of an empty list is empty). TF 2.21 does not
+        // capture that empty list, contrary to the usual story: a first trace that creates
+        // variables is followed by a second one with creation forbidden (polymorphic_function.py
+        // Function._call -> _initialize, then _no_variable_creation_config), and that trace reads
+        // the built model's list. So the hybrid trains from its first call and the eager function
+        // from its second: hybridizing changes what it computes (the examples' losses differ).
+        // With `apply_gradients(zip(grads, variables))` the empty first call raises both ways.
+        FailureRule(
+            code: 19, name: "HAS_STALE_VARIABLE_READS", isClassic: false,
+            condition: { $0[.staleVariableReads] == .yes },
+            explanation: { "it reads a variable list before the call that builds the model, so its first eager step updates nothing while a graph's does: " + reasons($0, .staleVariableReads) },
+            triggering: [
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    grads = tape.gradient(loss, variables)\n    for g, v in zip(grads, variables):\n        v.assign_sub(0.1 * g)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    weights = model.trainable_weights\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply(tape.gradient(loss, weights), weights)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built through a callee that calls the model it is given.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef forward(m, x):\n    return m(x)\ndef f(x, y):\n    variables = model.variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((forward(model, x) - y) ** 2)\n    opt.apply(tape.gradient(loss, variables), variables)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+            ],
+            nonTriggering: [
+                // The usual Keras step: the list read after the forward pass.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    variables = model.trainable_variables\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built by module code before any call.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\nmodel.build((None, 2))\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built at construction: its input shape is known.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Called before the list is read.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    model(x)\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+            ],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 20, name: "HAS_TENSOR_PARAMETER_ITERATION", isClassic: false,
             condition: { $0[.tensorIteration] == .yes },

@@ -63,6 +63,7 @@ public struct TraceFacts {
             addTraceNegative(&facts, .recursive, observed)
         }
         decideVariableCreation(&facts, observed)
+        decideStaleVariableReads(&facts, observed)
         decideVaryingObjects(&facts, observed)
         facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
@@ -277,6 +278,28 @@ public struct TraceFacts {
                     + (facts.receiverName != nil ? " per object" : "")
                     + ", which tf.function allows"
             ])
+        }
+    }
+
+    /// 19: the body reads a variable list before it calls the object, and the analysis could not
+    /// tell whether the object is built by then. A first call that created variables built it.
+    private func decideStaleVariableReads(_ facts: inout FunctionFacts, _ observed: TraceEvidence.Function) {
+        guard facts[.staleVariableReads] == .unknown, let pattern = facts.facts[.staleVariableReads]?.reasons.first,
+            let buildLine = facts.variableListBuildLine
+        else { return }
+        // Only variables created by that call: an optimizer building its slots on a first
+        // `apply` is no sign of the model being built.
+        let creations = observed.effects.filter { $0.kind == SideEffectKind.variableCreation.rawValue && $0.line == buildLine }
+        if let first = creations.first {
+            facts.facts[.staleVariableReads] = Fact(.yes, .trace, reasons: [
+                (pattern.components(separatedBy: "; whether").first.map { $0 + ": " } ?? "")
+                    + "traces saw its first call create variables (`\(first.target)`, line \(first.line)): the list it read was empty"
+            ])
+        } else {
+            facts.facts[.staleVariableReads] = Fact(.no, .trace, reasons: [
+                "no variable created by the call on line \(buildLine) in \(observed.calls) traced calls: the object was built before it read the list" + Self.example(observed.tests)
+            ])
+            addTraceNegative(&facts, .staleVariableReads, observed)
         }
     }
 
