@@ -32,6 +32,16 @@ struct StaleVariableReadScan {
     /// trace that saw variables created on that line saw the object built by this very call.
     func run() -> (fact: Fact, buildLine: Int?) {
         let statements = orderedStatements(function.body)
+        // Most functions read no variable list: skip resolving their calls.
+        var readsList = false
+        for statement in statements where !readsList {
+            for expression in statement.directExpressions {
+                expression.forEachSubexpression(enteringLambdas: true) { inner in
+                    if case .attribute(_, let attribute) = inner.kind, Self.lists.contains(attribute) { readsList = true }
+                }
+            }
+        }
+        guard readsList else { return (Fact(.no), nil) }
         var reads: [Read] = []
         var uses: [(object: String, line: Int, how: String)] = []
         var consumers: [(method: String, line: Int, arguments: [Expression])] = []

@@ -55,6 +55,8 @@ struct StaticAxisReadScan {
     ]
 
     func run() -> [StaticAxisRead] {
+        // Most functions never read a parameter's static shape: skip resolving their calls.
+        guard readsShape() else { return [] }
         let (axisNames, shapeNames) = aliases()
         var reads: [StaticAxisRead] = []
         /// The (parameter, axis) an expression reads from a static shape, if it is such a read.
@@ -166,6 +168,18 @@ struct StaticAxisReadScan {
         }
         let once = { (name: String) in bindings[name] == 1 && !self.parameters.contains(name) }
         return (axes.filter { once($0.key) }, shapes.filter { once($0.key) })
+    }
+
+    private func readsShape() -> Bool {
+        var found = false
+        for expression in bodyExpressions() where !found {
+            expression.forEachSubexpression(enteringLambdas: true) { inner in
+                if case .attribute(let owner, "shape") = inner.kind, case .name(let name) = owner.kind, parameters.contains(name) {
+                    found = true
+                }
+            }
+        }
+        return found
     }
 
     private func bodyExpressions() -> [Expression] {
