@@ -10,12 +10,21 @@ public struct StaticAxisRead: Sendable, Equatable {
     public var line: Int
     /// What takes it as an int, in words: "the shape argument of `tf.reshape`", "`*` arithmetic".
     public var use: String
+    /// The local it was read into first (`rows = x.shape[0]`), when the use reads that local.
+    public var alias: String?
 
-    public init(parameter: String, axis: Int, line: Int, use: String) {
+    public init(parameter: String, axis: Int, line: Int, use: String, alias: String? = nil) {
         self.parameter = parameter
         self.axis = axis
         self.line = line
         self.use = use
+        self.alias = alias
+    }
+
+    /// `x.shape[0]`, or `rows` (`x.shape[0]`) when read through a local.
+    public var spelling: String {
+        let read = "`\(parameter).shape[\(axis)]`"
+        return alias.map { "`\($0)` (\(read))" } ?? read
     }
 
     /// Whether a signature shape leaves the read dimension unknown: an unknown rank (nil), or
@@ -75,7 +84,9 @@ struct StaticAxisReadScan {
         }
         func record(_ expression: Expression, _ use: String) {
             guard let (parameter, position) = axis(of: expression) else { return }
-            let read = StaticAxisRead(parameter: parameter, axis: position, line: expression.range.line, use: use)
+            var alias: String?
+            if case .name(let name) = expression.kind { alias = name }
+            let read = StaticAxisRead(parameter: parameter, axis: position, line: expression.range.line, use: use, alias: alias)
             if !reads.contains(read) { reads.append(read) }
         }
         /// The reads inside a shape argument: itself, or the elements of a list or tuple display.

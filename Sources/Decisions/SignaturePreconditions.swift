@@ -23,7 +23,7 @@ public struct SignatureRule: Sendable {
     /// In words, for the verdict: which line reads which axis, and what takes it.
     public func explanation(_ reads: [StaticAxisRead], signature: String) -> String {
         let shown = reads.prefix(3).map { read in
-            "line \(read.line) reads `\(read.parameter).shape[\(read.axis)]` (axis \(read.axis) of `\(read.parameter)`) as a Python int for \(read.use)"
+            "line \(read.line) uses \(read.spelling) (axis \(read.axis) of `\(read.parameter)`) as a Python int in \(read.use)"
         }
         return "the signature \(signature) leaves that axis None, so the trace fails: " + shown.joined(separator: "; ")
             + (reads.count > 3 ? "; …" : "")
