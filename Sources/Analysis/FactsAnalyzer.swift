@@ -64,6 +64,7 @@ public struct FactsAnalyzer {
                 || HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver) != nil
         }.map(\.id))
         let callers = knownCallers()
+        let axisReads = staticAxisReads()
         let coverage = CallerCoverage(
             callers: callers, graphBound: hybrids, candidates: index.functions.filter { $0.kind != .moduleBody }.map(\.id))
         var result: [FunctionFacts] = []
@@ -113,8 +114,7 @@ public struct FactsAnalyzer {
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
             functionFacts.variableListBuildLine = staleReads.buildLine
-            functionFacts.staticAxisReads = StaticAxisReadScan(
-                function: function, parameters: Set(candidateParameters(of: function).map(\.name)), kinds: kinds).run()
+            functionFacts.staticAxisReads = axisReads[function.id]
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"

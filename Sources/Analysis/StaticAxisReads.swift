@@ -218,3 +218,66 @@ struct StaticAxisReadScan {
         }
     }
 }
+
+extension FactsAnalyzer {
+    /// Each function's static axis reads: its own, and those of the project functions it passes a
+    /// parameter to (`rows_of(x)` where `rows_of` computes `t.shape[0] * 3`), under the caller's
+    /// parameter, a few calls deep.
+    func staticAxisReads() -> [[StaticAxisRead]] {
+        var reads = index.functions.map { function -> [StaticAxisRead] in
+            guard function.kind != .moduleBody else { return [] }
+            return StaticAxisReadScan(function: function, parameters: Set(candidateParameters(of: function).map(\.name)), kinds: kinds).run()
+        }
+        var changed = true
+        var depth = 0
+        while changed && depth < 4 {
+            changed = false
+            depth += 1
+            for function in index.functions where function.kind != .moduleBody {
+                guard (graph.projectCallees[function.id] ?? []).contains(where: { !reads[$0].isEmpty }) else { continue }
+                let parameters = Set(candidateParameters(of: function).map(\.name))
+                for call in calls(in: function) {
+                    let (targets, bindsSelf) = kinds.targets(of: call, in: function)
+                    for case .project(let id) in targets where !reads[id].isEmpty {
+                        let callee = index.functions[id]
+                        let names = (callee.receiverName != nil && !bindsSelf ? callee.parameters : candidateParameters(of: callee)).map(\.name)
+                        var passed: [String: String] = [:]
+                        for (position, argument) in call.arguments.enumerated() where names.indices.contains(position) {
+                            if case .name(let name) = argument.kind, parameters.contains(name) { passed[names[position]] = name }
+                        }
+                        for keyword in call.keywords {
+                            if let key = keyword.name, case .name(let name) = keyword.value.kind, parameters.contains(name) { passed[key] = name }
+                        }
+                        let line = call.function.range.line
+                        for read in reads[id] {
+                            guard let parameter = passed[read.parameter],
+                                !reads[function.id].contains(where: { $0.parameter == parameter && $0.axis == read.axis && $0.line == line })
+                            else { continue }
+                            reads[function.id].append(StaticAxisRead(
+                                parameter: parameter, axis: read.axis, line: line,
+                                use: "`\(callee.qualname)`, which gets it as `\(read.parameter)` and uses its axis \(read.axis) in \(read.use) (line \(read.line))"))
+                            changed = true
+                        }
+                    }
+                }
+            }
+        }
+        return reads
+    }
+
+    private func calls(in function: FunctionNode) -> [Call] {
+        var result: [Call] = []
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                for expression in statement.directExpressions {
+                    expression.forEachSubexpression(enteringLambdas: true) { inner in
+                        if case .call(let call) = inner.kind { result.append(call) }
+                    }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return result
+    }
+}

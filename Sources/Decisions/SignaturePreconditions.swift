@@ -50,6 +50,8 @@ public enum SignaturePreconditions {
             "import numpy as np\nimport tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return x * np.ones((x.shape[0], 3), dtype=np.float32)\nresult = f(tf.ones([2, 3]))\n",
             // Through a local, into a slice bound by arithmetic.
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    half = x.shape[0] // 2\n    return x[:half]\nresult = f(tf.ones([4, 3]))\n",
+            // In a callee it passes the parameter to.
+            "import tensorflow as tf\ndef rows_times(t, k):\n    return t.shape[0] * k\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return tf.reshape(x, [rows_times(x, 3)])\nresult = f(tf.ones([2, 3]))\n",
             // Unpacked from the shape; the last axis counted from the end.
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    batch, features = x.shape\n    return tf.reshape(x, [batch * features])\nresult = f(tf.ones([2, 3]))\n",
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, None])])\ndef f(x):\n    return tf.image.resize(x[None, :, :, None], [x.shape[-2], x.shape[-1] * 2])\nresult = f(tf.ones([2, 3]))\n",
@@ -61,6 +63,8 @@ public enum SignaturePreconditions {
             // The axis the signature keeps static.
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return tf.reshape(x, [-1, x.shape[1] * 2])\nresult = f(tf.ones([2, 3]))\n",
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return x + tf.zeros([x.shape[-1]])\nresult = f(tf.ones([2, 3]))\n",
+            // A callee that reads the static axis only.
+            "import tensorflow as tf\ndef width(t):\n    return t.shape[1] * 2\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return tf.reshape(x, [-1, width(x)])\nresult = f(tf.ones([2, 3]))\n",
             // A bare slice bound: `x[:None]` slices to the end.
             "import tensorflow as tf\n# hybridized as: tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    return x[: x.shape[0]] * 2.0\nresult = f(tf.ones([2, 3]))\n",
             // Checked for None and replaced by a dynamic read.

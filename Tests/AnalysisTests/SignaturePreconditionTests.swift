@@ -39,8 +39,11 @@ final class SignaturePreconditionTests: XCTestCase {
         let facts = try ProjectFixture.factsOfF(in: rule.triggering[0])
         XCTAssertTrue(facts.staticAxisReads.contains(StaticAxisRead(parameter: "x", axis: 0, line: 4, use: "`*` arithmetic")),
                       "\(facts.staticAxisReads)")
-        let unpacked = try ProjectFixture.factsOfF(in: rule.triggering[5])
+        let unpacked = try ProjectFixture.factsOfF(in: rule.triggering[6])
         XCTAssertEqual(Set(unpacked.staticAxisReads.map(\.axis)), [0, 1], "\(unpacked.staticAxisReads)")
+        let throughCallee = try ProjectFixture.factsOfF(in: rule.triggering[5])
+        XCTAssertTrue(throughCallee.staticAxisReads.contains { $0.parameter == "x" && $0.axis == 0 && $0.line == 6 && $0.use.contains("`rows_times`") },
+                      "\(throughCallee.staticAxisReads)")
     }
 
     /// A hybrid traced for two batch sizes: P4 would add `[None, 3]`, which the reshape cannot trace.
