@@ -164,7 +164,7 @@ public enum EagerPreconditions {
         // TF 2.21 polymorphic_function.py: a Function called while another one traces runs its
         // Python body into the outer FuncGraph (`Function.__call__` runs only during the outer
         // trace, never on the outer's later calls), so a decorator of its own changes nothing
-        // there; HybridCallsEndToEndTests counts it. Not a break: no TensorFlow examples.
+        // there (CoveredCallersTests counts it). Not a break, so its examples are not run in TensorFlow.
         FailureRule(
             code: 21, name: "HAS_COVERED_CALLERS", isClassic: false,
             condition: { $0[.coveredCallers] == .yes },
