@@ -59,6 +59,14 @@ public struct FactsAnalyzer {
         let computation = propagateUndecided(propagate(direct.map(\.tensorComputation)))
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
+        let hybrids = Set(index.functions.filter { function in
+            wrappers[function.qualifiedName] != nil
+                || HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver) != nil
+        }.map(\.id))
+        let callers = knownCallers()
+        let axisReads = staticAxisReads()
+        let coverage = CallerCoverage(
+            callers: callers, graphBound: hybrids, candidates: index.functions.filter { $0.kind != .moduleBody }.map(\.id))
         var result: [FunctionFacts] = []
         for function in index.functions where function.kind != .moduleBody {
             let scan = direct[function.id]
@@ -92,7 +100,10 @@ public struct FactsAnalyzer {
             facts[.eagerOnlyCalls] = eagerOnly[function.id]
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
+            let staleReads = StaleVariableReadScan(function: function, analyzer: self).run()
+            facts[.staleVariableReads] = staleReads.fact
             facts[.tensorComputation] = computation[function.id]
+            facts[.coveredCallers] = coveredCallers(of: function.id, callers: callers, coverage: coverage, hybrids: hybrids)
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
                                      reasons: reachable.contains(function.id) ? [] : ["no entry point calls it"])
             let hybrid = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)
@@ -102,6 +113,8 @@ public struct FactsAnalyzer {
             functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
+            functionFacts.variableListBuildLine = staleReads.buildLine
+            functionFacts.staticAxisReads = axisReads[function.id]
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isAbstract = isAbstract(function)
@@ -204,6 +217,49 @@ public struct FactsAnalyzer {
             }
         }
         return found
+    }
+
+    // MARK: Callers (21)
+
+    /// Each function's callers, as 21 HAS_COVERED_CALLERS weighs them: a project function's id, or
+    /// nil for a caller that runs eagerly whatever the plan (module-level code, a test or fixture)
+    /// and for callers nobody sees: a function used as a value (returned, passed, stored) may be
+    /// called by whatever receives it. Static edges and those only traces saw.
+    public func knownCallers() -> [Int: [Int?]] {
+        let escaping = ValueReferences(project: project).names
+        var result: [Int: [Int?]] = [:]
+        for function in index.functions where function.kind != .moduleBody {
+            var callers = (graph.projectCallers[function.id] ?? []).map { id -> Int? in
+                let caller = index.functions[id]
+                return caller.kind == .moduleBody || kinds.fixtures.isRunByPytest(caller) ? nil : id
+            }
+            let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
+            if escaping.contains(name) { callers.append(nil) }
+            result[function.id] = callers
+        }
+        return result
+    }
+
+    private func coveredCallers(of id: Int, callers: [Int: [Int?]], coverage: CallerCoverage<Int>, hybrids: Set<Int>) -> Fact {
+        let describe = { (caller: Int) -> String in
+            let function = self.index.functions[caller]
+            return "`\(function.qualname)` (line \(function.line), " + (hybrids.contains(caller) ? "hybrid" : "itself covered") + ")"
+        }
+        if let inside = coverage.covered[id] {
+            let traced = inside.contains { graph.observedEdges.contains(CallGraph.ProjectPair(caller: $0, callee: id)) }
+            return Fact(.yes, traced ? .trace : .static, reasons: [
+                "every caller runs inside a graph, which traces this function into its own: "
+                    + inside.map(describe).joined(separator: ", ")
+            ])
+        }
+        let known = callers[id] ?? []
+        if known.isEmpty { return Fact(.no, reasons: ["no known caller"]) }
+        let name = index.functions[id].qualname
+        if known.contains(where: { $0 == nil }) {
+            return Fact(.no, reasons: ["module-level code, a test, or a caller nobody sees (`\(name)` is used as a value) calls it eagerly"])
+        }
+        let eager = known.compactMap { $0 }.filter { $0 == id || !(hybrids.contains($0) || coverage.isCovered($0)) }
+        return Fact(.no, reasons: ["called eagerly by " + eager.prefix(3).map { "`\(index.functions[$0].qualname)`" }.joined(separator: ", ")])
     }
 
     // MARK: Parameters

@@ -29,6 +29,12 @@ public struct FunctionFacts: Sendable {
     /// Tests and fixtures that reach it through the call graph, when asked for (SPEC §5: an
     /// UNOBSERVED assumption says which tests would reach the function).
     public var reachingTests: [String] = []
+    /// Dimensions of parameters the body reads from their static shape as Python ints: what an
+    /// input signature must not leave `None` (SPEC §3, 18).
+    public var staticAxisReads: [StaticAxisRead] = []
+    /// 19 left unknown: the line of the call that builds the object whose variable list the body
+    /// read before it. Variables a trace saw created on that line were the object's own.
+    public var variableListBuildLine: Int?
 
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
 }

@@ -90,26 +90,37 @@ public enum DecisionMaker {
             verdict.passingPrecondition = "P6"
             verdict.reasons = ["P6: it runs no TensorFlow operation"]
         }
-        if verdict.passingPrecondition == nil, let derived, sideEffectFree,
-            let reconfiguration = reconfigure(facts, derived: derived)
-        {
-            verdict.passingPrecondition = reconfiguration.precondition
-            verdict.reconfiguration = reconfiguration.argument
+        let reconfiguration = verdict.passingPrecondition == nil && sideEffectFree
+            ? derived.flatMap { reconfigure(facts, derived: $0) } : nil
+        switch reconfiguration {
+        case .edit(let precondition, let argument, let reason)?:
+            verdict.passingPrecondition = precondition
+            verdict.reconfiguration = argument
             verdict.transformations = [.reconfigure]
-            verdict.reasons = [reconfiguration.reason]
-        } else if verdict.passingPrecondition != nil {
+            verdict.reasons = [reason]
+        case .blocked(let failure)?:
+            verdict.failures = [failure]
+            verdict.reasons = ["\(failure.code) \(failure.name): \(failure.reason)"]
+        case nil where verdict.passingPrecondition != nil:
             verdict.transformations = [.convertToEager]
-        } else if facts[.sideEffects] == .unknown && (facts[.tensorParameter] == .no || facts[.tensorComputation] == .no) {
+        case nil where facts[.sideEffects] == .unknown && (facts[.tensorParameter] == .no || facts[.tensorComputation] == .no):
             // It would be a removal (P2 or P6) if its side effects were known to be none: say
             // why it stays (no entry point reaches it, or a call nothing resolves).
             let reason = "removing tf.function would run its body on every call instead of once per trace, and its side effects "
                 + "cannot be decided: " + (facts.facts[.sideEffects]?.reasons.joined(separator: "; ") ?? "")
             verdict.failures = [Failure(code: 3, name: "UNDETERMINABLE_SIDE_EFFECTS", severity: .info, reason: reason)]
             verdict.reasons = ["3 UNDETERMINABLE_SIDE_EFFECTS: " + reason]
-        } else {
+        case nil:
             verdict.failures = [Failure(code: 13, name: "HAS_NO_PRIMITIVE_PARAMETERS", severity: .info,
                                         reason: "already a well-formed hybrid function")]
             verdict.reasons = ["13 HAS_NO_PRIMITIVE_PARAMETERS: already a well-formed hybrid function"]
+        }
+        if facts[.coveredCallers] == .yes {
+            // SPEC §3: informational for a hybrid; it never turns one into a removal by itself.
+            let reason = "its decorator is redundant where it is called: "
+                + (facts.facts[.coveredCallers]?.reasons.joined(separator: "; ") ?? "")
+            verdict.failures.append(Failure(code: 21, name: "HAS_COVERED_CALLERS", severity: .info, reason: reason))
+            verdict.reasons.append("21 HAS_COVERED_CALLERS: " + reason)
         }
         if verdict.isWrapper {
             verdict.reasons.append("made hybrid by a module-level tf.function(...) wrapper: reported, not edited")
@@ -117,25 +128,40 @@ public enum DecisionMaker {
         return verdict
     }
 
+    /// What traces make of a hybrid's decorator: an argument to add, or 18 blocking it.
+    enum Reconfiguration {
+        case edit(precondition: String, argument: String, reason: String)
+        case blocked(Failure)
+    }
+
     /// P4 and P7 (SPEC §3): a hybrid the traces saw retraced for varying shapes gets a signature
     /// generalised from them, or, where none can be derived, `reduce_retracing=True`. A signature
     /// from a single observed shape would pin that shape and fail the next batch size, so P4 wants
-    /// the retracing it removes.
-    static func reconfigure(_ facts: FunctionFacts, derived: TraceDerived)
-        -> (precondition: String, argument: String, reason: String)?
-    {
+    /// the retracing it removes. 18 blocks both where the body reads a dimension they leave `None`
+    /// as a Python int (`reduce_retracing` relaxes the same dimensions).
+    static func reconfigure(_ facts: FunctionFacts, derived: TraceDerived) -> Reconfiguration? {
         guard let hybrid = facts.hybrid, derived.predictedTraces > 1, derived.shapeClasses > 1 else { return nil }
         let arguments = hybrid.arguments
         if arguments.contains(.inputSignature) { return nil }
-        if let signature = derived.inputSignature, facts[.tensorParameter] == .yes, facts[.primitiveParameter] == .no,
-            facts[.recursive] == .no
-        {
-            return ("P4", "input_signature=\(signature)",
-                    "P4: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes; one signature covers them all: \(signature)")
+        let rule = SignaturePreconditions.unresolvedAxes
+        let unresolved = rule.unresolvedReads(facts, shapes: derived.signatureShapes)
+        let signature = derived.inputSignature
+        let wantsSignature = signature != nil && facts[.tensorParameter] == .yes && facts[.primitiveParameter] == .no
+            && facts[.recursive] == .no
+        if !unresolved.isEmpty, wantsSignature || !arguments.contains(.reduceRetracing) {
+            let relaxed = signature ?? "that reduce_retracing=True relaxes the shapes to"
+            return .blocked(Failure(
+                code: rule.code, name: rule.name, severity: .error,
+                reason: "traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes, but "
+                    + rule.explanation(unresolved, signature: relaxed)))
+        }
+        if let signature, wantsSignature {
+            return .edit(precondition: "P4", argument: "input_signature=\(signature)",
+                         reason: "P4: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes; one signature covers them all: \(signature)")
         }
         if arguments.contains(.reduceRetracing) { return nil }
-        return ("P7", "reduce_retracing=True",
-                "P7: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes, and no signature can be derived ("
-                    + (derived.noSignatureReason ?? "?") + "): let TensorFlow relax the shapes")
+        return .edit(precondition: "P7", argument: "reduce_retracing=True",
+                     reason: "P7: traced \(derived.predictedTraces) times for \(derived.shapeClasses) shapes, and no signature can be derived ("
+                        + (derived.noSignatureReason ?? "?") + "): let TensorFlow relax the shapes")
     }
 }

@@ -12,6 +12,9 @@ enum InputSignature {
         var problem: String?
         /// Distinct shapes of the most varied parameter.
         var shapeClasses: Int
+        /// Each tensor parameter's generalised shape, nil for an unknown rank: what the signature
+        /// (or `reduce_retracing`, which relaxes the same dimensions) leaves a graph to see.
+        var shapes: [String: [Int?]?] = [:]
     }
 
     static func derive(_ calls: [[ParamObservation]]) -> Result {
@@ -20,6 +23,7 @@ enum InputSignature {
         var specs: [String] = []
         var problem: String?
         var shapeClasses = 0
+        var generalised: [String: [Int?]?] = [:]
         for (position, name) in names.enumerated() {
             let observations = calls.compactMap { $0.count > position ? $0[position] : nil }
             let kinds = Set(observations.map(\.kind))
@@ -35,10 +39,12 @@ enum InputSignature {
             let shapes = observations.compactMap { $0.shape.flatMap(parse) }
             let distinctShapes = Set(shapes.map { $0.map { $0.map(String.init) ?? "None" }.joined(separator: ",") })
             shapeClasses = max(shapeClasses, distinctShapes.count)
+            generalised[name] = generalisedDimensions(shapes)
             specs.append("tf.TensorSpec(shape=\(generalise(shapes)), dtype=tf.\(dtype))")
         }
-        if let problem { return Result(spelling: nil, problem: problem, shapeClasses: shapeClasses) }
-        return Result(spelling: "[" + specs.joined(separator: ", ") + "]", problem: nil, shapeClasses: shapeClasses)
+        if let problem { return Result(spelling: nil, problem: problem, shapeClasses: shapeClasses, shapes: generalised) }
+        return Result(spelling: "[" + specs.joined(separator: ", ") + "]", problem: nil, shapeClasses: shapeClasses,
+                      shapes: generalised)
     }
 
     /// "[8, 4]" → [8, 4]; "[None, 4]" → [nil, 4]; "<unknown>" → nil.
@@ -50,12 +56,17 @@ enum InputSignature {
     }
 
     static func generalise(_ shapes: [[Int?]]) -> String {
-        guard let first = shapes.first, shapes.allSatisfy({ $0.count == first.count }) else { return "None" }
-        let dims = (0..<first.count).map { index -> String in
+        guard let dims = generalisedDimensions(shapes) else { return "None" }
+        return "[" + dims.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + "]"
+    }
+
+    /// Dimension by dimension, `nil` where observations differ; nil for differing ranks.
+    static func generalisedDimensions(_ shapes: [[Int?]]) -> [Int?]? {
+        guard let first = shapes.first, shapes.allSatisfy({ $0.count == first.count }) else { return nil }
+        return (0..<first.count).map { index -> Int? in
             let values = Set(shapes.map { $0[index] })
-            if values.count == 1, let only = values.first, let value = only { return String(value) }
-            return "None"
+            if values.count == 1, let only = values.first { return only }
+            return nil
         }
-        return "[" + dims.joined(separator: ", ") + "]"
     }
 }

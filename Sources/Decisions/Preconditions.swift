@@ -119,6 +119,36 @@ public enum EagerPreconditions {
             triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
             nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"],
             examplesRunInTensorFlow: true),
+        // Keras 3 builds a layer on its first call (keras/src/layers/layer.py Layer.__call__ ->
+        // _maybe_build), so a variable list read before it is empty on the first call. Eagerly that
+        // first step updates nothing (tape.gradient of an empty list is empty). TF 2.21 does not
+        // capture that empty list, contrary to the usual story: a first trace that creates
+        // variables is followed by a second one with creation forbidden (polymorphic_function.py
+        // Function._call -> _initialize, then _no_variable_creation_config), and that trace reads
+        // the built model's list. So the hybrid trains from its first call and the eager function
+        // from its second: hybridizing changes what it computes (the examples' losses differ).
+        // With `apply_gradients(zip(grads, variables))` the empty first call raises both ways.
+        FailureRule(
+            code: 19, name: "HAS_STALE_VARIABLE_READS", isClassic: false,
+            condition: { $0[.staleVariableReads] == .yes },
+            explanation: { "it reads a variable list before the call that builds the model, so its first eager step updates nothing while a graph's does: " + reasons($0, .staleVariableReads) },
+            triggering: [
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    grads = tape.gradient(loss, variables)\n    for g, v in zip(grads, variables):\n        v.assign_sub(0.1 * g)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    weights = model.trainable_weights\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply(tape.gradient(loss, weights), weights)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built through a callee that calls the model it is given.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef forward(m, x):\n    return m(x)\ndef f(x, y):\n    variables = model.variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((forward(model, x) - y) ** 2)\n    opt.apply(tape.gradient(loss, variables), variables)\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+            ],
+            nonTriggering: [
+                // The usual Keras step: the list read after the forward pass.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    variables = model.trainable_variables\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built by module code before any call.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\nmodel.build((None, 2))\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Built at construction: its input shape is known.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+                // Called before the list is read.
+                "import keras\nimport tensorflow as tf\nmodel = keras.Sequential([keras.layers.Dense(1)])\nopt = keras.optimizers.SGD(0.1)\ndef f(x, y):\n    model(x)\n    variables = model.trainable_variables\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean((model(x) - y) ** 2)\n    opt.apply_gradients(zip(tape.gradient(loss, variables), variables))\n    return loss\nx = tf.ones([4, 2])\ny = tf.fill([4, 1], 3.0)\nresult = [float(f(x, y)) for _ in range(3)]\n",
+            ],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 20, name: "HAS_TENSOR_PARAMETER_ITERATION", isClassic: false,
             condition: { $0[.tensorIteration] == .yes },
@@ -131,6 +161,33 @@ public enum EagerPreconditions {
             explanation: { _ in "it runs no TensorFlow operation, so a graph has nothing to run" },
             triggering: ["import tensorflow as tf\ndef f(x):\n    return [x, x]\nf(tf.ones([2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nf(tf.ones([2]))\n"]),
+        // TF 2.21 polymorphic_function.py: a Function called while another one traces runs its
+        // Python body into the outer FuncGraph (`Function.__call__` runs only during the outer
+        // trace, never on the outer's later calls), so a decorator of its own changes nothing
+        // there (CoveredCallersTests counts it). Not a break, so its examples are not run in TensorFlow.
+        FailureRule(
+            code: 21, name: "HAS_COVERED_CALLERS", isClassic: false,
+            condition: { $0[.coveredCallers] == .yes },
+            explanation: { "it already runs inside its callers' graphs, so its own decorator buys nothing: " + reasons($0, .coveredCallers) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ng(tf.ones([2]))\n",
+                // Covered through a covered caller (the least fixpoint).
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\ndef h(x):\n    return f(x) * 2.0\n@tf.function\ndef g(x):\n    return h(x) + f(x)\ng(tf.ones([2]))\n",
+                // Every caller is hybrid, a method among them.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\nclass M:\n    @tf.function\n    def step(self, x):\n        return f(x)\n@tf.function\ndef g(x):\n    return f(x) - 1.0\nM().step(tf.ones([2]))\ng(tf.ones([2]))\n",
+            ],
+            nonTriggering: [
+                // Module-level code calls it eagerly too.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ng(tf.ones([2]))\nf(tf.ones([2]))\n",
+                // An eager caller.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\ndef h(x):\n    return f(x) * 2.0\nh(tf.ones([2]))\n",
+                // A test calls it eagerly.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\ndef test_f():\n    assert f(tf.ones([2])).shape == [2]\ng(tf.ones([2]))\n",
+                // Used as a value: whoever receives it may call it eagerly.
+                "import tensorflow as tf\ndef f(x):\n    return tf.square(x)\n@tf.function\ndef g(x):\n    return f(x) + 1.0\nHOOKS = [f]\ng(tf.ones([2]))\n",
+                // A cycle of eager callers covers nothing.
+                "import tensorflow as tf\ndef f(x, n=0):\n    return tf.square(x) if n > 2 else h(x, n)\ndef h(x, n):\n    return f(x, n + 1)\nf(tf.ones([2]))\n",
+            ]),
     ]
 
     /// The static rules, then those only traces decide (SPEC §3's order ends with 30, 31).

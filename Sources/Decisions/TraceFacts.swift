@@ -22,6 +22,8 @@ public struct TraceDerived: Sendable {
     /// `eagerSeconds` over the traced tests' time; nil when the run had no timed tests.
     public var eagerShare: Double?
     public var tests: [String]
+    /// Each tensor parameter's generalised shape (nil: unknown rank), as the signature has it.
+    public var signatureShapes: [String: [Int?]?] = [:]
 }
 
 /// SPEC §4: folds what traces observed into a function's static facts. A definite static fact
@@ -61,6 +63,7 @@ public struct TraceFacts {
             addTraceNegative(&facts, .recursive, observed)
         }
         decideVariableCreation(&facts, observed)
+        decideStaleVariableReads(&facts, observed)
         decideVaryingObjects(&facts, observed)
         facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
@@ -278,6 +281,28 @@ public struct TraceFacts {
         }
     }
 
+    /// 19: the body reads a variable list before it calls the object, and the analysis could not
+    /// tell whether the object is built by then. A first call that created variables built it.
+    private func decideStaleVariableReads(_ facts: inout FunctionFacts, _ observed: TraceEvidence.Function) {
+        guard facts[.staleVariableReads] == .unknown, let pattern = facts.facts[.staleVariableReads]?.reasons.first,
+            let buildLine = facts.variableListBuildLine
+        else { return }
+        // Only variables created by that call: an optimizer building its slots on a first
+        // `apply` is no sign of the model being built.
+        let creations = observed.effects.filter { $0.kind == SideEffectKind.variableCreation.rawValue && $0.line == buildLine }
+        if let first = creations.first {
+            facts.facts[.staleVariableReads] = Fact(.yes, .trace, reasons: [
+                (pattern.components(separatedBy: "; whether").first.map { $0 + ": " } ?? "")
+                    + "traces saw its first call create variables (`\(first.target)`, line \(first.line)): the list it read was empty"
+            ])
+        } else {
+            facts.facts[.staleVariableReads] = Fact(.no, .trace, reasons: [
+                "no variable created by the call on line \(buildLine) in \(observed.calls) traced calls: the object was built before it read the list" + Self.example(observed.tests)
+            ])
+            addTraceNegative(&facts, .staleVariableReads, observed)
+        }
+    }
+
     private func decideVaryingObjects(_ facts: inout FunctionFacts, _ observed: TraceEvidence.Function) {
         // `self` is exempt: tf.function on a method keeps one Function per instance (TF 2.21,
         // polymorphic_function.py Function.__get__), so a new object per test is a new function.
@@ -348,6 +373,7 @@ public struct TraceFacts {
             calls: observed.calls, eagerCalls: observed.eagerCalls, inputSignature: signature.spelling,
             noSignatureReason: signature.problem, predictedTraces: traces, tracesAtLeast: atLeast,
             shapeClasses: signature.shapeClasses, eagerSeconds: seconds,
-            eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)))
+            eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)),
+            signatureShapes: signature.shapes)
     }
 }

@@ -86,18 +86,14 @@ public struct EditPlanner {
 }
 
 extension EditPlanner {
-    /// Each function's callers from the analyzer's call graph (static edges and those only traces
-    /// saw), with module-level code and tests as nil: they run eagerly, so they break coverage.
-    public static func callers(in analyzer: FactsAnalyzer, verdicts: [Verdict]) -> [FunctionLocation: [FunctionLocation?]] {
-        let tests = Set(verdicts.filter(\.facts.isTestCode).map { FunctionLocation(file: $0.facts.file, line: $0.facts.line) })
+    /// Each function's callers as the verdicts' 21 weighs them (`FactsAnalyzer.knownCallers`):
+    /// module-level code, tests and unseen callers as nil, since they run eagerly.
+    public static func callers(in analyzer: FactsAnalyzer) -> [FunctionLocation: [FunctionLocation?]] {
+        let functions = analyzer.index.functions
+        let location = { (id: Int) in FunctionLocation(file: functions[id].file, line: functions[id].line) }
         var result: [FunctionLocation: [FunctionLocation?]] = [:]
-        for function in analyzer.index.functions where function.kind != .moduleBody {
-            let location = FunctionLocation(file: function.file, line: function.line)
-            result[location] = (analyzer.graph.projectCallers[function.id] ?? []).map { id -> FunctionLocation? in
-                let caller = analyzer.index.functions[id]
-                let callerLocation = FunctionLocation(file: caller.file, line: caller.line)
-                return caller.kind == .moduleBody || tests.contains(callerLocation) ? nil : callerLocation
-            }
+        for (id, callers) in analyzer.knownCallers() {
+            result[location(id)] = callers.map { $0.map(location) }
         }
         return result
     }

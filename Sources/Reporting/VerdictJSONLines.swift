@@ -4,10 +4,11 @@ import Decisions
 /// SPEC §8 `--format json`: one JSON object per function, one per line, with the documented keys
 /// in the documented order. Facts are true/false, or null for unknown.
 public enum VerdictJSONLines {
-    /// The facts SPEC §8 lists in the `facts` object, in its order (reachable is internal).
+    /// The facts SPEC §8 lists in the `facts` object, in its order, then those of 21 and 19 (reachable is internal).
     static let reportedFacts: [FactName] = [
         .tensorParameter, .primitiveParameter, .sideEffects, .recursive, .eagerOnlyCalls, .tensorIteration,
-        .numpyOnParameters, .tensorComputation, .createsVariables, .varyingObjectParameters,
+        .numpyOnParameters, .tensorComputation, .createsVariables, .varyingObjectParameters, .coveredCallers,
+        .staleVariableReads,
     ]
 
     public static func render(_ verdicts: [Verdict]) -> String {

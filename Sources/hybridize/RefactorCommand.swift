@@ -68,7 +68,7 @@ struct RefactorCommand: ParsableCommand {
         options.paths = options.splitAtTerminator().paths
         let analysed = try options.analyse()
         let planner = EditPlanner(
-            callers: EditPlanner.callers(in: analysed.analyzer, verdicts: analysed.allVerdicts),
+            callers: EditPlanner.callers(in: analysed.analyzer),
             includeUnobserved: includeUnobserved, only: Set(only))
         let plan = planner.plan(analysed.allVerdicts, project: analysed.project)
         var outcome: Verifier.Outcome?

@@ -67,10 +67,8 @@ final class CorpusTests: XCTestCase {
     /// The verdict in the markers' grammar.
     static func summary(_ verdict: Verdict) -> String {
         if let passing = verdict.passingPrecondition { return passing }
-        if !verdict.failures.isEmpty, verdict.failures.allSatisfy({ $0.severity == .info }) {
-            return "info=" + verdict.failures.map(\.code).sorted().map(String.init).joined(separator: ",")
-        }
         let codes = verdict.failures.map(\.code).sorted().map(String.init).joined(separator: ",")
+        if !verdict.failures.isEmpty, verdict.failures.allSatisfy({ $0.severity == .info }) { return "info=" + codes }
         return "fail=" + codes + (verdict.failures.contains { $0.severity == .warning } ? " warning" : "")
     }
 

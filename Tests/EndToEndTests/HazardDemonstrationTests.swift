@@ -36,8 +36,16 @@ final class HazardDemonstrationTests: XCTestCase {
         return "tf.function"
     }
 
+    /// Every rule that shows its hazard with whole programs: the eager rules that say so, and 18,
+    /// whose examples hybridize with the input signature a RECONFIGURE would add.
+    static var demonstrated: [(code: Int, name: String, triggering: [String], nonTriggering: [String])] {
+        let axes = SignaturePreconditions.unresolvedAxes
+        return EagerPreconditions.rules.filter(\.examplesRunInTensorFlow).map { ($0.code, $0.name, $0.triggering, $0.nonTriggering) }
+            + [(axes.code, axes.name, axes.triggering, axes.nonTriggering)]
+    }
+
     static var examples: [Example] {
-        EagerPreconditions.rules.filter(\.examplesRunInTensorFlow).flatMap { rule in
+        demonstrated.flatMap { rule in
             rule.triggering.enumerated().map {
                 Example(id: "\(rule.code) \(rule.name) triggering #\($0.offset + 1)", source: $0.element,
                         decorator: decorator(of: $0.element), triggers: true)
