@@ -12,6 +12,7 @@ struct BodyScan {
         var tensorComputation = Fact(.no)
         var tensorIteration = Fact(.no)
         var numpyOnParameters = Fact(.no)
+        var invalidNameArguments = Fact(.no)
 
         /// Effects on variables or objects that an enclosing function created for its own call
         /// (a captured list, a `nonlocal`), by that function's id: an effect for this function
@@ -72,7 +73,11 @@ struct BodyScan {
             kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
         })
         let locals = function.localsItMade()
-        let derived = derivedLocals(from: tensorParameters)
+        let relaxed = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)?
+            .arguments.contains(.reduceRetracing) == true
+        let derivation = ParameterDerivation(
+            parameters: tensorParameters, relaxedShapes: relaxed, body: function.body, resolver: index.resolver,
+            module: function.module)
         let (globals, nonlocals) = declaredGlobals()
         let selfName = function.receiverName
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
@@ -120,7 +125,7 @@ struct BodyScan {
                 default: break
                 }
                 for expression in statement.directExpressions {
-                    scan(expression, scope: scope, tensorParameters: tensorParameters.union(derived), result: &result)
+                    scan(expression, scope: scope, derivation: derivation, result: &result)
                 }
                 if case .if(let test, let body, let orElse) = statement.kind {
                     pending.append((body, containers.union(Self.namesCheckedAsContainers(test))))
@@ -188,7 +193,7 @@ struct BodyScan {
         }
     }
 
-    private func scan(_ expression: Expression, scope: Scope, tensorParameters: Set<String>,
+    private func scan(_ expression: Expression, scope: Scope, derivation: ParameterDerivation,
                       result: inout Result) {
         var found = result
         defer { result = found }
@@ -205,14 +210,23 @@ struct BodyScan {
                     switch target {
                     case .external(let dotted):
                         let name = APITable.normalize(dotted)
+                        if found.invalidNameArguments.value != .yes,
+                            let problem = InvalidNameArgument(resolver: index.resolver, module: function.module).problem(in: call, op: name)
+                        {
+                            found.invalidNameArguments = Fact(.yes, reasons: [
+                                "line \(line) \(problem): eager execution ignores op names, building a graph rejects it"
+                            ])
+                        }
                         guard let api = APITable.effect(ofFunction: name) else { continue }
                         if api.contains(.isPythonSideEffect) { found.effect(SideEffectKind.ofLibraryCall(name), "calls `\(name)`", line) }
                         if api.contains(.isEagerOnly) { found.eager("calls `\(name)`, which runs only eagerly", line) }
                         if api.contains(.isTensorFlowOp) { found.computes("calls `\(name)`", line) }
                         if api.contains(.isNumpyCall),
-                            call.arguments.contains(where: { $0.mentions(tensorParameters) })
+                            call.arguments.contains(where: derivation.carries) || call.keywords.contains(where: { derivation.carries($0.value) })
                         {
-                            found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on a tensor parameter (line \(line))"])
+                            found.numpyOnParameters = Fact(.yes, reasons: [
+                                "calls `\(name)` on a value from a tensor parameter (line \(line)), which is symbolic in a graph"
+                            ])
                         }
                     case .builtin(let name):
                         switch name {
@@ -292,21 +306,6 @@ struct BodyScan {
             }
         }
         return false
-    }
-
-    /// Locals computed from tensor parameters (`magnitude = tf.abs(x)`), in statement order.
-    private func derivedLocals(from parameters: Set<String>) -> Set<String> {
-        var derived = parameters
-        var pending = [function.body]
-        while let statements = pending.popLast() {
-            for statement in statements {
-                if case .assign(let targets, let value) = statement.kind, value.mentions(derived) {
-                    for case .name(let name) in targets.map(\.kind) { derived.insert(name) }
-                }
-                pending += statement.nestedBodies
-            }
-        }
-        return derived.subtracting(parameters)
     }
 
     /// The key of effects on a method's receiver (`self`) among owned effects: negative, so it

@@ -57,6 +57,8 @@ public struct FactsAnalyzer {
         let sideEffects = throughWrappers(propagateSideEffects(direct))
         let eagerOnly = throughWrappers(propagate(direct.map(\.eagerOnly)))
         let computation = propagate(direct.map(\.tensorComputation))
+        // A callee is traced into the caller's graph, its op names with it.
+        let invalidNames = throughWrappers(propagate(direct.map(\.invalidNameArguments)))
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
         var result: [FunctionFacts] = []
@@ -92,6 +94,7 @@ public struct FactsAnalyzer {
             facts[.eagerOnlyCalls] = eagerOnly[function.id]
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
+            facts[.invalidNameArguments] = invalidNames[function.id]
             facts[.tensorComputation] = computation[function.id]
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
                                      reasons: reachable.contains(function.id) ? [] : ["no entry point calls it"])

@@ -112,12 +112,66 @@ public enum EagerPreconditions {
                 "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x)) * 2.0\nresult = f(tf.ones([2]))\n",
             ],
             examplesRunInTensorFlow: true),
+        // TF 2.21 framework/tensor.py Tensor.__array__: numpy on a symbolic tensor raises
+        // NotImplementedError ("Cannot convert a symbolic tf.Tensor to a numpy array"), or
+        // TypeError where a numpy function gets a `None` dimension. The dtype and the static
+        // dimensions are Python values while tracing (a bare tf.function traces with each
+        // call's concrete shapes); only ops with data-dependent output shapes leave a `None`
+        // (Analysis/ParameterDerivation.swift).
         FailureRule(
             code: 16, name: "HAS_NUMPY_CALLS_ON_PARAMETERS", isClassic: false,
             condition: { $0[.numpyOnParameters] == .yes },
             explanation: { "numpy cannot run on a graph's symbolic tensors: " + reasons($0, .numpyOnParameters) },
-            triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
-            nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"],
+            triggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    m = tf.abs(x)\n    return tf.constant(np.max(m))\nresult = f(tf.constant([-4.0, 2.0]))\n",
+                // A data-dependent shape: the mask's true count is `None` in a graph.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x > 0)\n    return tf.reduce_sum(kept) + np.zeros(kept.shape[0], np.float32)\nresult = f(tf.constant([1.0, -1.0, 2.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    values, _ = tf.unique(x)\n    return tf.constant(np.arange(len(values)))\nresult = f(tf.constant([1, 1, 2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    hits = tf.where(x > 0)\n    return tf.ones([int(np.prod(hits.shape))])\nresult = f(tf.constant([1, -1, 2]))\n",
+            ],
+            nonTriggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nresult = f(tf.ones([2]))\n",
+                // The dtype is known while tracing.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x + np.finfo(x.dtype.as_numpy_dtype).eps\nresult = f(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.cast(x, np.dtype(x.dtype.name)) * 2.0\nresult = f(tf.ones([2]))\n",
+                // Static dimensions are Python ints while tracing.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, axis=1) + np.zeros(x.shape[0], np.float32)\nresult = f(tf.ones([2, 3]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.reshape(x, [-1, int(np.prod(x.shape[1:]))])\nresult = f(tf.ones([2, 3, 4]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    scale = np.sqrt(x.shape[-1])\n    return x / scale\nresult = f(tf.ones([2, 4]))\n",
+                // The mask leaves only the first dimension open.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x[:, 0] > 0)\n    return tf.reduce_sum(kept, axis=0) + np.ones(kept.shape[1], np.float32)\nresult = f(tf.constant([[1.0, 2.0], [-1.0, 3.0]]))\n",
+            ],
+            examplesRunInTensorFlow: true),
+        // TF 2.21 framework/ops.py Graph.name_scope: a truthy `name` is matched against
+        // _VALID_SCOPE_NAME_REGEX while a graph is built, so a number, `True` or a dtype raises
+        // "TypeError: expected string or bytes-like object, got 'int'" (or 'bool', 'DType');
+        // eager execution never reads op names. A falsy one (`0`, `False`) is skipped by
+        // `if name:`. Where each op takes `name` by position: Analysis/OpNameSlots.swift.
+        FailureRule(
+            code: 17, name: "HAS_INVALID_NAME_ARGUMENTS", isClassic: false,
+            condition: { $0[.invalidNameArguments] == .yes },
+            explanation: { "a graph rejects an op name that is not a string: " + reasons($0, .invalidNameArguments) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, 2)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.abs(x, 3) + 1.0\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.math.log(x, tf.float32)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.add(x, x, name=1)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, 0, False, True)\nresult = f(tf.ones([2]))\n",
+                // In a callee: it is traced into f's graph.
+                "import tensorflow as tf\ndef g(x):\n    return tf.nn.relu(x, 1)\ndef f(x):\n    return g(x) * 2.0\nresult = f(tf.ones([2]))\n",
+            ],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, \"root\")\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\nNAME = \"total\"\ndef f(x):\n    return tf.reduce_sum(x, name=NAME)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, name=None)\nresult = f(tf.ones([2]))\n",
+                // The axis, not the name: reduce_sum(input_tensor, axis, keepdims, name).
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, 0)\nresult = f(tf.ones([2]))\n",
+                // tf.cast(x, dtype, name): the dtype is in its own slot.
+                "import tensorflow as tf\ndef f(x):\n    return tf.cast(x, tf.int32)\nresult = f(tf.ones([2]))\n",
+                // A falsy name is no name: `if name:` skips it.
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, 0)\nresult = f(tf.ones([2]))\n",
+            ],
             examplesRunInTensorFlow: true),
         FailureRule(
             code: 20, name: "HAS_TENSOR_PARAMETER_ITERATION", isClassic: false,

@@ -8,6 +8,8 @@ public enum VerdictJSONLines {
     static let reportedFacts: [FactName] = [
         .tensorParameter, .primitiveParameter, .sideEffects, .recursive, .eagerOnlyCalls, .tensorIteration,
         .numpyOnParameters, .tensorComputation, .createsVariables, .varyingObjectParameters,
+        // Beyond SPEC §8's list: the facts behind the newer blockers 17, 22 and 23.
+        .invalidNameArguments,
     ]
 
     public static func render(_ verdicts: [Verdict]) -> String {

@@ -1,0 +1,179 @@
+import PythonSyntax
+
+/// SPEC §2 numpyOnParameters, refined: which values in a body still hold a tensor that came in
+/// through a parameter, as far as a numpy call is concerned. While TensorFlow traces a graph a
+/// tensor is symbolic, and numpy cannot read it (TF 2.21 framework/tensor.py
+/// `Tensor.__array__` raises NotImplementedError "Cannot convert a symbolic tf.Tensor to a numpy
+/// array"). Its dtype is always known, and so are the dimensions of its shape that are static
+/// at trace time: a bare `tf.function` traces with the concrete shapes of each call, so
+/// `x.shape[1]` is a Python int there. A dimension is dynamic (`None`) only when the value comes
+/// out of an op whose output shape depends on the data (`tf.boolean_mask`, one-argument
+/// `tf.where`, `tf.unique`, `tf.strings.split`, ...), or when the function's decorator already
+/// relaxes its parameters' shapes (`reduce_retracing=True`).
+struct ParameterDerivation {
+    /// Tensor parameters and the locals computed from them.
+    private(set) var names: Set<String>
+    /// Of `names`, those whose shape has dynamic dimensions: the dimension indices (negative
+    /// ones count from the end), or nil when any dimension may be dynamic.
+    private(set) var dynamicDimensions: [String: Set<Int>?] = [:]
+    let resolver: NameResolver
+    let module: ModuleName
+
+    /// Ops whose output shape depends on the values of their input, with the output dimensions
+    /// that are `None` in a graph (TF 2.21 shape functions: array_ops.boolean_mask reshapes to
+    /// [-1, ...]; Where's output is [num_true, rank]; Unique's is [num_unique]; StringSplitV2
+    /// yields a ragged [batch, None]).
+    static let dataDependentOps: [String: Set<Int>?] = [
+        "tensorflow.boolean_mask": [0], "tensorflow.where": [0], "tensorflow.unique": [0, -1],
+        "tensorflow.unique_with_counts": [0, -1], "tensorflow.strings.split": [1, -1],
+        "tensorflow.strings.bytes_split": [1, -1], "tensorflow.strings.unicode_split": [1, -1],
+        "tensorflow.math.bincount": [0, -1], "tensorflow.math.unsorted_segment_sum": [0],
+        "tensorflow.image.non_max_suppression": [0, -1], "tensorflow.sparse.to_dense": nil,
+        "tensorflow.gather_nd": nil, "tensorflow.ragged.boolean_mask": nil, "tensorflow.dynamic_partition": nil,
+        "tensorflow.range": [0, -1], "tensorflow.py_function": nil, "tensorflow.numpy_function": nil,
+    ]
+
+    init(parameters: Set<String>, relaxedShapes: Bool, body: [Statement], resolver: NameResolver, module: ModuleName) {
+        names = parameters
+        self.resolver = resolver
+        self.module = module
+        if relaxedShapes {
+            for name in parameters { dynamicDimensions[name] = .some(nil) }
+        }
+        var pending = [body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                if case .assign(let targets, let value) = statement.kind, carries(value) {
+                    let dynamic = dynamicDimensions(of: value)
+                    for case .name(let name) in targets.flatMap(Self.boundNames) {
+                        names.insert(name)
+                        if let dynamic { dynamicDimensions[name] = dynamic }
+                    }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+    }
+
+    private static func boundNames(_ target: Expression) -> [ExpressionKind] {
+        switch target.kind {
+        case .tuple(let elements), .list(let elements): return elements.flatMap(boundNames)
+        default: return [target.kind]
+        }
+    }
+
+    /// Whether evaluating `expression` hands numpy a value that is symbolic in a graph: a derived
+    /// name read other than through its dtype or a static part of its shape.
+    func carries(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .name(let name):
+            return names.contains(name)
+        case .attribute(let base, let attribute):
+            guard let root = base.plainName, names.contains(root) else { return carries(base) }
+            switch attribute {
+            // The dtype and the rank are known at trace time.
+            case "dtype", "ndim", "rank": return false
+            case "shape": return isDynamic(root, dimensions: nil)
+            default: return true
+            }
+        case .subscript(let base, let index):
+            // `x.shape[1]`, `x.shape[1:]`, `x.shape.as_list()[0]`.
+            if let root = Self.shapeRoot(of: base), names.contains(root) {
+                return isDynamic(root, dimensions: Self.dimensions(readBy: index))
+            }
+            return carries(base) || carries(index)
+        case .call(let call):
+            if case .attribute(let base, let method) = call.function.kind, ["as_list", "get_shape"].contains(method),
+                let root = Self.shapeRoot(of: base) ?? base.plainName, names.contains(root)
+            {
+                return isDynamic(root, dimensions: nil)
+            }
+            // `len(x)` reads the first dimension.
+            if call.function.isBuiltinName(["len"]), let argument = call.arguments.first, let root = argument.plainName,
+                names.contains(root)
+            {
+                return isDynamic(root, dimensions: [0])
+            }
+            return carries(call.function) || call.arguments.contains(where: carries) || call.keywords.contains { carries($0.value) }
+        case .lambda:
+            return false
+        default:
+            return expression.children.contains(where: carries)
+        }
+    }
+
+    /// `x` in `x.shape`, `x.shape.as_list()`, `x.get_shape()`.
+    private static func shapeRoot(of expression: Expression) -> String? {
+        switch expression.kind {
+        case .attribute(let base, "shape"): return base.plainName
+        case .call(let call):
+            if case .attribute(let base, let method) = call.function.kind {
+                if method == "get_shape" { return base.plainName }
+                if method == "as_list" { return shapeRoot(of: base) }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The dimensions a subscript of a shape reads: one index, or all from a slice's start on
+    /// (nil: any of them).
+    private static func dimensions(readBy index: Expression) -> Set<Int>? {
+        switch index.kind {
+        case .constant(.int(let text)): return Int(text).map { [$0] }
+        case .unary("USub", let operand):
+            if case .constant(.int(let text)) = operand.kind, let value = Int(text) { return [-value] }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Whether reading `dimensions` of `name`'s shape (nil: the whole shape, or a slice) can
+    /// meet a dynamic one.
+    private func isDynamic(_ name: String, dimensions: Set<Int>?) -> Bool {
+        guard let entry = dynamicDimensions[name] else { return false }
+        guard let dynamic = entry, let read = dimensions else { return true }
+        // A negative index counts from the end; without the rank, it may be any dimension.
+        if read.contains(where: { $0 < 0 }) && dynamic.contains(where: { $0 >= 0 }) && !dynamic.contains(where: { $0 < 0 }) {
+            return true
+        }
+        return !read.isDisjoint(with: dynamic)
+    }
+
+    /// The dynamic dimensions of a value computed by `expression`, when it has any: those of a
+    /// data-dependent op, or of a dynamically shaped name it computes from (nil entry: any).
+    private func dynamicDimensions(of expression: Expression) -> Set<Int>?? {
+        var found: Set<Int>?? = nil
+        func merge(_ dimensions: Set<Int>?) {
+            if case .some(.some(let existing)) = found, let dimensions {
+                found = .some(existing.union(dimensions))
+            } else if case .some(.none) = found {
+                return
+            } else {
+                found = .some(dimensions)
+            }
+        }
+        expression.forEachSubexpression(enteringLambdas: false) { inner in
+            switch inner.kind {
+            case .call(let call):
+                guard let dotted = resolver.qualifiedName(of: call.function, in: module).map(APITable.normalize) else { return }
+                let op = dotted.hasPrefix("tensorflow.compat.v1.") ? "tensorflow." + dotted.dropFirst(21) : dotted
+                if op == "tensorflow.where", call.arguments.count + call.keywords.count > 1 { return }
+                if op == "tensorflow.range", call.arguments.allSatisfy({ if case .constant = $0.kind { true } else { false } }) { return }
+                if let dimensions = Self.dataDependentOps[op] { merge(dimensions) }
+            case .name(let name):
+                if let dimensions = dynamicDimensions[name] { merge(dimensions) }
+            default: break
+            }
+        }
+        return found
+    }
+}
+
+extension Expression {
+    /// The name itself, for a bare name.
+    var plainName: String? {
+        if case .name(let name) = kind { return name }
+        return nil
+    }
+}
