@@ -59,6 +59,7 @@ public struct FactsAnalyzer {
         let computation = propagate(direct.map(\.tensorComputation))
         // A callee is traced into the caller's graph, its op names with it.
         let invalidNames = throughWrappers(propagate(direct.map(\.invalidNameArguments)))
+        let symbolicArguments = KerasSymbolicArguments(kinds: kinds, hierarchy: hierarchy).find(in: index)
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
         var result: [FunctionFacts] = []
@@ -95,6 +96,7 @@ public struct FactsAnalyzer {
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
             facts[.invalidNameArguments] = invalidNames[function.id]
+            facts[.kerasSymbolicArguments] = symbolicArguments[function.id].map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
             facts[.tensorComputation] = computation[function.id]
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
                                      reasons: reachable.contains(function.id) ? [] : ["no entry point calls it"])

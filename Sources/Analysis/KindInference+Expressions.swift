@@ -115,6 +115,8 @@ extension KindInference {
         case .binary(_, let left, let right):
             let a = kind(of: left, in: function)
             let b = kind(of: right, in: function)
+            // Keras 3 overloads the operators of a KerasTensor: the result is symbolic too.
+            if a == .kerasTensor || b == .kerasTensor { return .kerasTensor }
             if a.isTensorLike || b.isTensorLike { return a == .ndarray && b == .ndarray ? .ndarray : .tensor }
             if case .primitive = a, case .primitive = b { return a }
             return .unknown
@@ -134,7 +136,8 @@ extension KindInference {
             if case .call(let lookup) = base.kind, lookup.function.isBuiltinName(["globals", "locals", "vars"]) { return .dynamic }
             switch kind(of: base, in: function) {
             case .dynamic: return .dynamic
-            case .tensor, .variable, .kerasTensor: return .tensor
+            case .kerasTensor: return .kerasTensor
+            case .tensor, .variable: return .tensor
             case .ndarray: return .ndarray
             case .container(let element): return element
             default: return .unknown
@@ -208,7 +211,11 @@ extension KindInference {
             return element
         }
         let callee = kind(of: call.function, in: function)
-        if callee.isKerasObject { return .tensor }
+        // A layer or model applied to a KerasTensor builds a functional model: its output is symbolic.
+        if callee.isKerasObject {
+            let symbolic = call.arguments.first.map { kind(of: $0, in: function) == .kerasTensor } ?? false
+            return symbolic ? .kerasTensor : .tensor
+        }
         if callee == .dynamic { return .dynamic }
         let (targets, _) = self.targets(of: call, in: function)
         for target in targets {

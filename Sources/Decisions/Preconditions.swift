@@ -179,6 +179,29 @@ public enum EagerPreconditions {
             explanation: { "a Python loop over a tensor unrolls into the graph, or fails on unknown shapes: " + reasons($0, .tensorIteration) },
             triggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for row in x:\n        total += tf.reduce_sum(row)\n    return total\nf(tf.ones([2, 2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for i in tf.range(3):\n        total += tf.reduce_sum(x)\n    return total\nf(tf.ones([2, 2]))\n"]),
+        // Keras 3.15 backend/common/keras_tensor.py: KerasTensor.__tf_tensor__ raises ValueError
+        // ("A KerasTensor cannot be used as input to a TensorFlow function") and __array__ "A
+        // KerasTensor is symbolic ... You cannot convert it to a NumPy array": tf.function
+        // converts its arguments at the call boundary, so a function that builds part of a
+        // functional model cannot be one. A layer's own `call` is exempt: Layer.__call__ runs
+        // it on backend placeholders (layers/layer.py compute_output_spec).
+        FailureRule(
+            code: 23, name: "HAS_KERAS_SYMBOLIC_ARGUMENTS", isClassic: false,
+            condition: { $0[.kerasSymbolicArguments] == .yes },
+            explanation: { "a tf.function cannot take a Keras symbolic tensor: " + reasons($0, .kerasSymbolicArguments) },
+            triggering: [
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(3)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(inputs))\nresult = model.output_shape\n",
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\ninputs = keras.Input((4,))\nhidden = keras.layers.Dense(8)(inputs)\nmodel = keras.Model(inputs, f(hidden))\nresult = model.output_shape\n",
+                // A block applied twice: its own output is symbolic too.
+                "import keras\nfrom keras import layers\ndef f(x, units):\n    x = layers.Dense(units)(x)\n    return layers.ReLU()(x)\ndef build():\n    inputs = keras.Input((4,))\n    return keras.Model(inputs, f(f(inputs, 8), 2))\nresult = build().output_shape\n",
+            ],
+            nonTriggering: [
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\nresult = f(tf.ones([1, 4]))\n",
+                // The model runs on real tensors: its outputs are no longer symbolic.
+                "import keras\nimport tensorflow as tf\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, keras.layers.Dense(3, kernel_initializer='ones')(inputs))\ndef f(t):\n    return tf.reduce_sum(model(t))\nresult = f(tf.ones([1, 4]))\n",
+                "import keras\nimport tensorflow as tf\ninputs = keras.Input((4,))\ndense = keras.layers.Dense(3, kernel_initializer='ones')\nmodel = keras.Model(inputs, dense(inputs))\ndef f(x):\n    return model(x) * 2.0\nresult = f(tf.ones([2, 4]))\n",
+            ],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 14, name: "NO_TENSOR_COMPUTATION", isClassic: false,
             condition: { $0[.tensorComputation] == .no },

@@ -62,6 +62,7 @@ public struct TraceFacts {
         }
         decideVariableCreation(&facts, observed)
         decideVaryingObjects(&facts, observed)
+        decideKerasSymbolicArguments(&facts, calls)
         facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
             facts.assumptions[index].tests = Array(tests.prefix(5))
@@ -293,6 +294,20 @@ public struct TraceFacts {
         } else {
             facts.facts[.varyingObjectParameters] = Fact(.no, .trace, reasons: ["every object argument kept one identity"])
         }
+    }
+
+    /// SPEC §3 code 23: traces see a KerasTensor argument directly (the tracer names its kind
+    /// `KerasTensor`). A definite static `true` stands; traces add what the analysis missed.
+    private func decideKerasSymbolicArguments(_ facts: inout FunctionFacts, _ calls: Calls) {
+        if facts[.kerasSymbolicArguments] == .yes { return }
+        let symbolic = calls.filter { $0.params.contains { $0.kind == "KerasTensor" } }
+        guard let first = symbolic.first, let parameter = first.params.first(where: { $0.kind == "KerasTensor" }) else { return }
+        let count = symbolic.reduce(0) { $0 + $1.calls }
+        let missed = facts[.kerasSymbolicArguments] == .no ? "the analysis missed it: " : ""
+        facts.facts[.kerasSymbolicArguments] = Fact(.yes, .trace, reasons: [
+            missed + "`\(parameter.param)` received a KerasTensor \(Self.describe(parameter)) in \(count) traced calls"
+                + Self.example(first.tests.map(\.test)) + ": a functional model being built"
+        ])
     }
 
     /// §4.2: a `false` drawn from traces alone, listed as an assumption with its coverage.
