@@ -36,7 +36,7 @@ public struct Fact: Sendable, Equatable {
 public enum FactName: String, CaseIterable, Sendable {
     case tensorParameter, primitiveParameter, sideEffects, recursive, eagerOnlyCalls, tensorIteration,
         numpyOnParameters, tensorComputation, createsVariables, varyingObjectParameters, reachable,
-        invalidNameArguments, kerasSymbolicArguments
+        invalidNameArguments, conflictingDTypeCoercions, kerasSymbolicArguments
 }
 
 /// An assumption a rule made where analysis could not decide (SPEC §5); the audit holds it

@@ -60,6 +60,7 @@ public struct FactsAnalyzer {
         // A callee is traced into the caller's graph, its op names with it.
         let invalidNames = throughWrappers(propagate(direct.map(\.invalidNameArguments)))
         let symbolicArguments = KerasSymbolicArguments(kinds: kinds, hierarchy: hierarchy).find(in: index)
+        let coercions = DTypeCoercions(index: index, kinds: kinds)
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
         var result: [FunctionFacts] = []
@@ -96,6 +97,7 @@ public struct FactsAnalyzer {
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
             facts[.invalidNameArguments] = invalidNames[function.id]
+            facts[.conflictingDTypeCoercions] = coercions.conflict(in: function).map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
             facts[.kerasSymbolicArguments] = symbolicArguments[function.id].map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
             facts[.tensorComputation] = computation[function.id]
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
@@ -107,6 +109,7 @@ public struct FactsAnalyzer {
             functionFacts.isTestCode = kinds.fixtures.isRunByPytest(function)
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
+            functionFacts.binaryPartners = coercions.partners(in: function)
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"

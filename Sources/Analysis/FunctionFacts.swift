@@ -27,5 +27,10 @@ public struct FunctionFacts: Sendable {
     /// UNOBSERVED assumption says which tests would reach the function).
     public var reachingTests: [String] = []
 
+    /// The parameters each parameter meets as the other operand of a binary op: traces hold
+    /// their observed dtypes against each other (code 22), and a signature gives a numpy
+    /// argument its single partner's dtype.
+    public var binaryPartners: [String: Set<String>] = [:]
+
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
 }

@@ -179,6 +179,36 @@ public enum EagerPreconditions {
             explanation: { "a Python loop over a tensor unrolls into the graph, or fails on unknown shapes: " + reasons($0, .tensorIteration) },
             triggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for row in x:\n        total += tf.reduce_sum(row)\n    return total\nf(tf.ones([2, 2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for i in tf.range(3):\n        total += tf.reduce_sum(x)\n    return total\nf(tf.ones([2, 2]))\n"]),
+        // TF 2.21: eagerly a binary op converts a numpy operand to its tensor partner's dtype on
+        // every call (ops/math_ops.py binary_op_wrapper -> convert_to_tensor with the partner's
+        // dtype as hint); tf.function converts a numpy array or scalar argument at the call
+        // boundary to a tensor of its own dtype (core/function/trace_type/trace_type_builder.py
+        // from_value: TENSOR(ndarray.shape, ndarray.dtype)), so the op raises "TypeError: Input
+        // 'y' of 'Mul' Op has type float64 that does not match type float32 of argument 'x'".
+        // A Python number stays a Python value under a bare tf.function; only an input signature
+        // fixes its dtype (InputSignature then uses a single partner's). Analysis/DTypeCoercions.swift.
+        FailureRule(
+            code: 22, name: "HAS_CONFLICTING_EAGER_DTYPE_COERCIONS", isClassic: false,
+            condition: { $0[.conflictingDTypeCoercions] == .yes },
+            explanation: { "a graph fixes an argument's dtype where eager ops convert it afresh: " + reasons($0, .conflictingDTypeCoercions) },
+            triggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return scale * x\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, eps):\n    return tf.add(x, eps)\nresult = f(tf.ones([2]), np.float64(0.5))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(ids, offset):\n    return ids + offset\nresult = f(tf.constant([1, 2]), np.arange(2))\n",
+                // Two numpy arguments: numpy promotes eagerly; a graph holds a float32 and an int64 tensor.
+                "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2], dtype=np.float32), np.arange(2))\n",
+            ],
+            nonTriggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.array([2.0, 3.0], dtype=np.float32))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.float32(0.5))\n",
+                // A Python number stays a Python value under a bare tf.function.
+                "import tensorflow as tf\ndef f(x, y, k):\n    return x * k, y * k\nresult = f(tf.ones([2]), tf.ones([2], tf.int32), 2)\n",
+                // A numpy value made in the body converts in a graph as it does eagerly.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.float64(2.0)\nresult = f(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2]), np.ones([2]))\n",
+            ],
+            examplesRunInTensorFlow: true),
         // Keras 3.15 backend/common/keras_tensor.py: KerasTensor.__tf_tensor__ raises ValueError
         // ("A KerasTensor cannot be used as input to a TensorFlow function") and __array__ "A
         // KerasTensor is symbolic ... You cannot convert it to a NumPy array": tf.function
@@ -193,7 +223,7 @@ public enum EagerPreconditions {
                 "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(3)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(inputs))\nresult = model.output_shape\n",
                 "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\ninputs = keras.Input((4,))\nhidden = keras.layers.Dense(8)(inputs)\nmodel = keras.Model(inputs, f(hidden))\nresult = model.output_shape\n",
                 // A block applied twice: its own output is symbolic too.
-                "import keras\nfrom keras import layers\ndef f(x, units):\n    x = layers.Dense(units)(x)\n    return layers.ReLU()(x)\ndef build():\n    inputs = keras.Input((4,))\n    return keras.Model(inputs, f(f(inputs, 8), 2))\nresult = build().output_shape\n",
+                "import keras\nimport tensorflow as tf\nfrom keras import layers\ndef f(x, units):\n    x = layers.Dense(units)(x)\n    return layers.ReLU()(x)\ndef build():\n    inputs = keras.Input((4,))\n    return keras.Model(inputs, f(f(inputs, 8), 2))\nresult = build().output_shape\n",
             ],
             nonTriggering: [
                 "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\nresult = f(tf.ones([1, 4]))\n",
