@@ -63,6 +63,7 @@ public struct TraceFacts {
         decideVariableCreation(&facts, observed)
         decideVaryingObjects(&facts, observed)
         decideKerasSymbolicArguments(&facts, calls)
+        decideDTypeCoercions(&facts, calls)
         facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
             facts.assumptions[index].tests = Array(tests.prefix(5))
@@ -310,6 +311,33 @@ public struct TraceFacts {
         ])
     }
 
+    /// SPEC §3 code 22 from observed dtypes: a numpy argument (array or scalar) of one dtype met
+    /// in a binary op a tensor, or another numpy argument, of another. The pairs are the
+    /// parameters the body combines (`FunctionFacts.binaryPartners`).
+    private func decideDTypeCoercions(_ facts: inout FunctionFacts, _ calls: Calls) {
+        if facts[.conflictingDTypeCoercions] == .yes || facts.binaryPartners.isEmpty { return }
+        for signature in calls {
+            let byName = Dictionary(signature.params.map { ($0.param, $0) }, uniquingKeysWith: { first, _ in first })
+            for (name, partners) in facts.binaryPartners.sorted(by: { $0.key < $1.key }) {
+                guard let observed = byName[name], let dtype = InputSignature.numpyDType(of: observed) else { continue }
+                for partner in partners.sorted() {
+                    guard let other = byName[partner],
+                        let otherDType = InputSignature.numpyDType(of: other)
+                            ?? (ObservedKind(other.kind) == .tensor ? other.dtype : nil),
+                        otherDType != dtype
+                    else { continue }
+                    let missed = facts[.conflictingDTypeCoercions] == .no ? "the analysis missed it: " : ""
+                    facts.facts[.conflictingDTypeCoercions] = Fact(.yes, .trace, reasons: [
+                        missed + "`\(name)` received \(Self.describe(observed)) and meets `\(partner)`, \(Self.describe(other)), in a binary op"
+                            + Self.example(signature.tests.map(\.test))
+                            + ": tf.function makes `\(name)` a \(dtype) tensor where eager ops convert it to \(otherDType)"
+                    ])
+                    return
+                }
+            }
+        }
+    }
+
     /// §4.2: a `false` drawn from traces alone, listed as an assumption with its coverage.
     private func addTraceNegative(_ facts: inout FunctionFacts, _ fact: FactName, _ observed: TraceEvidence.Function) {
         var assumption = Assumption(fact: fact, assumed: false, rule: "trace", detail: "\(observed.calls) traced calls")
@@ -330,7 +358,7 @@ public struct TraceFacts {
     private func derive(_ facts: FunctionFacts, _ observed: TraceEvidence.Function, _ calls: Calls, _ tests: [String]) -> TraceDerived {
         let isHybrid = facts.hybrid != nil
         let relevant = isHybrid ? calls : calls.filter { !$0.inGraph }
-        let signature = InputSignature.derive(relevant.map(\.params))
+        let signature = InputSignature.derive(relevant.map(\.params), partners: facts.binaryPartners)
         var distinct = Set(relevant.map(\.params)).count
         var atLeast = false
         if !isHybrid {
