@@ -222,11 +222,12 @@ struct BodyScan {
                         if api.contains(.isEagerOnly) { found.eager("calls `\(name)`, which runs only eagerly", line) }
                         if api.contains(.isTensorFlowOp) { found.computes("calls `\(name)`", line) }
                         if api.contains(.isNumpyCall),
-                            call.arguments.contains(where: derivation.carries) || call.keywords.contains(where: { derivation.carries($0.value) })
+                            let carried = (call.arguments + call.keywords.map(\.value)).first(where: derivation.carries)
                         {
-                            found.numpyOnParameters = Fact(.yes, reasons: [
-                                "calls `\(name)` on a value from a tensor parameter (line \(line)), which is symbolic in a graph"
-                            ])
+                            let what = derivation.dynamicShapeRead(in: carried).map {
+                                "a dimension of `\($0)` that an op with a data-dependent shape leaves None in a graph"
+                            } ?? "a value from a tensor parameter, which is symbolic in a graph"
+                            found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on \(what) (line \(line))"])
                         }
                     case .builtin(let name):
                         switch name {

@@ -89,7 +89,8 @@ struct DTypeCoercions {
                         guard let (name, dtype, partner) = sides.lazy.compactMap({ operand, dtype, other, partner in
                             dtype.isNumpy && (!partner.isNumpy || parameter(other) != nil) ? parameter(operand).map { ($0, dtype, partner) } : nil
                         }).first else { return }
-                        found = "line \(inner.range.line) combines `\(name)`, a \(dtype.description) argument, with a \(partner.description) value: "
+                        let other = (left.plainName == name ? right : left).dottedText.map { "`\($0)`, " } ?? ""
+                        found = "line \(inner.range.line) combines `\(name)`, a \(dtype.description) argument, with \(other)a \(partner.description) value: "
                             + "eagerly the op converts `\(name)` to \(partner.name) on each call, while tf.function turns it into a \(dtype.name) tensor when called"
                     }
                 }

@@ -102,6 +102,22 @@ struct ParameterDerivation {
         }
     }
 
+    /// The name whose data-dependent shape `expression` reads, if it reads one: for reasons.
+    func dynamicShapeRead(in expression: Expression) -> String? {
+        var found: String?
+        expression.forEachSubexpression(enteringLambdas: false) { inner in
+            guard found == nil else { return }
+            switch inner.kind {
+            case .attribute(let base, "shape"):
+                if let root = base.plainName, dynamicDimensions[root] != nil { found = root }
+            case .call(let call) where call.function.isBuiltinName(["len"]):
+                if let root = call.arguments.first?.plainName, dynamicDimensions[root] != nil { found = root }
+            default: break
+            }
+        }
+        return found
+    }
+
     /// `x` in `x.shape`, `x.shape.as_list()`, `x.get_shape()`.
     private static func shapeRoot(of expression: Expression) -> String? {
         switch expression.kind {
