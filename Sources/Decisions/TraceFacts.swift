@@ -306,7 +306,7 @@ public struct TraceFacts {
         let count = symbolic.reduce(0) { $0 + $1.calls }
         let missed = facts[.kerasSymbolicArguments] == .no ? "the analysis missed it: " : ""
         facts.facts[.kerasSymbolicArguments] = Fact(.yes, .trace, reasons: [
-            missed + "`\(parameter.param)` received a KerasTensor \(Self.describe(parameter)) in \(count) traced calls"
+            missed + "`\(parameter.param)` received \(Self.describe(parameter)) in \(count) traced calls"
                 + Self.example(first.tests.map(\.test)) + ": a functional model being built"
         ])
     }
