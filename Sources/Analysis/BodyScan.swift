@@ -13,6 +13,7 @@ struct BodyScan {
         var tensorIteration = Fact(.no)
         var numpyOnParameters = Fact(.no)
         var invalidNameArguments = Fact(.no)
+        var numpyShapeReads: [String: NumpyShapeRead] = [:]
 
         /// Effects on variables or objects that an enclosing function created for its own call
         /// (a captured list, a `nonlocal`), by that function's id: an effect for this function
@@ -228,6 +229,14 @@ struct BodyScan {
                                 "a dimension of `\($0)` that an op with a data-dependent shape leaves None in a graph"
                             } ?? "a value from a tensor parameter, which is symbolic in a graph"
                             found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on \(what) (line \(line))"])
+                        } else if api.contains(.isNumpyCall) {
+                            for argument in call.arguments + call.keywords.map(\.value) {
+                                for (parameter, dimensions) in derivation.parameterShapeReads(in: argument) {
+                                    let previous = found.numpyShapeReads[parameter]
+                                    let merged = previous.map { old in old.dimensions.flatMap { a in dimensions.map { a.union($0) } } } ?? dimensions
+                                    found.numpyShapeReads[parameter] = NumpyShapeRead(dimensions: merged, line: previous?.line ?? line)
+                                }
+                            }
                         }
                     case .builtin(let name):
                         switch name {

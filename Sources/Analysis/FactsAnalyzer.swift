@@ -110,6 +110,7 @@ public struct FactsAnalyzer {
             functionFacts.directEffects = scan.effects
             functionFacts.receiverName = function.receiverName
             functionFacts.binaryPartners = coercions.partners(in: function)
+            functionFacts.numpyShapeReads = scan.numpyShapeReads
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isKerasCall = function.kind == .method && simpleName == "call"

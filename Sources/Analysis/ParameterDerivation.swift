@@ -11,6 +11,11 @@ import PythonSyntax
 /// `tf.where`, `tf.unique`, `tf.strings.split`, ...), or when the function's decorator already
 /// relaxes its parameters' shapes (`reduce_retracing=True`).
 struct ParameterDerivation {
+    /// The tensor parameters themselves, whose shapes traces observe.
+    let parameters: Set<String>
+    /// Locals bound to a static part of a parameter's shape (`depth = x.shape[-1]`): the
+    /// parameter and the dimensions (nil: any of them).
+    private(set) var shapeAliases: [String: (parameter: String, dimensions: Set<Int>?)] = [:]
     /// Tensor parameters and the locals computed from them.
     private(set) var names: Set<String>
     /// Of `names`, those whose shape has dynamic dimensions: the dimension indices (negative
@@ -35,6 +40,7 @@ struct ParameterDerivation {
 
     init(parameters: Set<String>, relaxedShapes: Bool, body: [Statement], resolver: NameResolver, module: ModuleName) {
         names = parameters
+        self.parameters = parameters
         self.resolver = resolver
         self.module = module
         if relaxedShapes {
@@ -43,6 +49,12 @@ struct ParameterDerivation {
         var pending = [body]
         while let statements = pending.popLast() {
             for statement in statements {
+                if case .assign(let targets, let value) = statement.kind, !carries(value),
+                    case .name(let alias)? = targets.first?.kind, targets.count == 1,
+                    let read = parameterShapeReads(in: value).first, parameterShapeReads(in: value).count == 1
+                {
+                    shapeAliases[alias] = (read.key, read.value)
+                }
                 if case .assign(let targets, let value) = statement.kind, carries(value) {
                     let dynamic = dynamicDimensions(of: value)
                     for case .name(let name) in targets.flatMap(Self.boundNames) {
@@ -100,6 +112,44 @@ struct ParameterDerivation {
         default:
             return expression.children.contains(where: carries)
         }
+    }
+
+    /// The static parts of parameters' shapes that `expression` reads, by parameter (nil: any
+    /// dimension): Python ints under a bare tf.function, but `None` once a signature or
+    /// `reduce_retracing` relaxes a dimension that traces saw vary (SPEC §3 P4/P7).
+    func parameterShapeReads(in expression: Expression) -> [String: Set<Int>?] {
+        var found: [String: Set<Int>?] = [:]
+        func add(_ parameter: String, _ dimensions: Set<Int>?) {
+            if let existing = found[parameter] {
+                found[parameter] = existing.flatMap { old in dimensions.map { old.union($0) } }
+            } else {
+                found[parameter] = dimensions
+            }
+        }
+        func visit(_ expression: Expression) {
+            switch expression.kind {
+            case .name(let name):
+                if let alias = shapeAliases[name] { add(alias.parameter, alias.dimensions) }
+            case .subscript(let base, let index):
+                if let root = Self.shapeRoot(of: base), parameters.contains(root) {
+                    add(root, Self.dimensions(readBy: index))
+                } else {
+                    visit(base)
+                    visit(index)
+                }
+            case .attribute(let base, "shape"):
+                if let root = base.plainName, parameters.contains(root) { add(root, nil) } else { visit(base) }
+            case .call(let call) where call.function.isBuiltinName(["len"]):
+                if let root = call.arguments.first?.plainName, parameters.contains(root) { add(root, [0]) }
+                else { call.arguments.forEach(visit) }
+            case .lambda:
+                return
+            default:
+                expression.children.forEach(visit)
+            }
+        }
+        visit(expression)
+        return found
     }
 
     /// The name whose data-dependent shape `expression` reads, if it reads one: for reasons.

@@ -56,6 +56,29 @@ enum InputSignature {
         return Result(spelling: "[" + specs.joined(separator: ", ") + "]", problem: nil, shapeClasses: shapeClasses)
     }
 
+    /// Per parameter observed as a tensor or array, the dimensions whose size differed between
+    /// calls, counted from the front and from the end (nil: the rank differed).
+    static func varyingDimensions(_ calls: [[ParamObservation]]) -> [String: Set<Int>?] {
+        var shapes: [String: [[Int?]]] = [:]
+        for call in calls {
+            for observation in call where ["Tensor", "ndarray"].contains(observation.kind) {
+                if let shape = observation.shape.flatMap(parse) { shapes[observation.param, default: []].append(shape) }
+            }
+        }
+        var varying: [String: Set<Int>?] = [:]
+        for (name, observed) in shapes {
+            guard let first = observed.first else { continue }
+            guard observed.allSatisfy({ $0.count == first.count }) else {
+                varying[name] = .some(nil)
+                continue
+            }
+            let dimensions = (0..<first.count).filter { index in Set(observed.map { $0[index] }).count > 1 }
+            // Each also by its index from the end (`x.shape[-1]`), since the rank is fixed.
+            if !dimensions.isEmpty { varying[name] = .some(Set(dimensions + dimensions.map { $0 - first.count })) }
+        }
+        return varying
+    }
+
     /// The dtype of a numpy argument, an array or a scalar (whose kind is its type's name).
     static func numpyDType(of observation: ParamObservation) -> String? {
         if observation.kind == "ndarray" { return observation.dtype }

@@ -18,6 +18,9 @@ public struct TraceDerived: Sendable {
     public var tracesAtLeast: Bool
     /// Distinct shapes seen per tensor parameter, for P4/P7's "retraced for varying shapes".
     public var shapeClasses: Int
+    /// The dimensions whose size differed between observed calls, per tensor parameter (nil:
+    /// its rank differed): what a derived signature or `reduce_retracing` makes `None`.
+    public var varyingDimensions: [String: Set<Int>?] = [:]
     public var eagerSeconds: Double
     /// `eagerSeconds` over the traced tests' time; nil when the run had no timed tests.
     public var eagerShare: Double?
@@ -390,7 +393,8 @@ public struct TraceFacts {
         return TraceDerived(
             calls: observed.calls, eagerCalls: observed.eagerCalls, inputSignature: signature.spelling,
             noSignatureReason: signature.problem, predictedTraces: traces, tracesAtLeast: atLeast,
-            shapeClasses: signature.shapeClasses, eagerSeconds: seconds,
+            shapeClasses: signature.shapeClasses, varyingDimensions: InputSignature.varyingDimensions(relevant.map(\.params)),
+            eagerSeconds: seconds,
             eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)))
     }
 }

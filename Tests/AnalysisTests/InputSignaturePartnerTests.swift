@@ -35,4 +35,11 @@ final class InputSignaturePartnerTests: XCTestCase {
         XCTAssertNil(derived.spelling)
         XCTAssertEqual(derived.problem?.contains("several dtypes (float32, int32)"), true, "\(derived)")
     }
+
+    func testVaryingDimensionsAreCountedFromBothEnds() {
+        let calls = [[observed("x", "Tensor", "float32", "[2, 3]")], [observed("x", "Tensor", "float32", "[4, 3]")]]
+        XCTAssertEqual(InputSignature.varyingDimensions(calls)["x"], .some([0, -2]))
+        let ranks = [[observed("x", "Tensor", "float32", "[2]")], [observed("x", "Tensor", "float32", "[2, 3]")]]
+        XCTAssertEqual(InputSignature.varyingDimensions(ranks)["x"], .some(nil))
+    }
 }

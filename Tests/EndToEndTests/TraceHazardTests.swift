@@ -48,4 +48,29 @@ final class TraceHazardTests: XCTestCase {
             XCTAssertTrue(hybridized.output.contains(message), function + ": " + hybridized.output)
         }
     }
+
+    /// Code 16 for P4/P7: numpy reads `x.shape[0]`, which the traces saw vary. A bare
+    /// tf.function traces each batch size concretely, but a signature (P4) or reduce_retracing
+    /// (P7) makes that dimension None, and numpy then fails; the fixed dimension is fine.
+    func testNoSignatureOrRelaxationWhereNumpyReadsAVaryingDimension() throws {
+        let project = try HybridizeRunner.project("relaxed_shapes_project")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try HybridizeRunner.trace(["python", "run.py"], in: project)
+        XCTAssertEqual(run.status, 0, run.output)
+        let traced = try verdicts(in: project, traces: ["trace.sqlite"])
+        let rows = try XCTUnwrap(traced["pad_rows"])
+        XCTAssertEqual(codes(rows), [13], "\(rows)")
+        XCTAssertTrue((rows["reasons"] as? [String] ?? []).contains { $0.hasPrefix("no P4/P7: line 13 reads the shape of `x` with numpy") },
+                      "\(rows)")
+        XCTAssertEqual(traced["pad_columns"]?["passingPrecondition"] as? String, "P4", "\(traced["pad_columns"] ?? [:])")
+
+        // The edits keep the program running; relaxing pad_rows as P7 would breaks it in TF 2.21.
+        let refactor = try HybridizeRunner.run(["refactor", "--traces", "trace.sqlite", "--apply"], in: project)
+        XCTAssertEqual(refactor.status, 0, refactor.output)
+        let edited = try HybridizeRunner.trace(["python", "run.py"], in: project, database: "edited.sqlite")
+        XCTAssertEqual(edited.status, 0, edited.output)
+        let relaxed = try HybridizeRunner.trace(["python", "run.py", "--relax"], in: project, database: "relaxed.sqlite")
+        XCTAssertNotEqual(relaxed.status, 0, relaxed.output)
+        XCTAssertTrue(relaxed.output.contains("Use () not None as shape arguments"), relaxed.output)
+    }
 }
