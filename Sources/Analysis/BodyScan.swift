@@ -78,7 +78,7 @@ struct BodyScan {
             .arguments.contains(.reduceRetracing) == true
         let derivation = ParameterDerivation(
             parameters: tensorParameters, relaxedShapes: relaxed, body: function.body, resolver: index.resolver,
-            module: function.module)
+            module: function.module, datasetOrigin: datasetOrigin)
         let (globals, nonlocals) = declaredGlobals()
         let selfName = function.receiverName
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
@@ -316,6 +316,29 @@ struct BodyScan {
             }
         }
         return false
+    }
+
+    /// The pipeline that built a dataset the body iterates: the value a local or module global
+    /// of that name was bound to, else the expression itself; nil for anything but a dataset.
+    private func datasetOrigin(_ iterable: Expression) -> Expression? {
+        guard kinds.kind(of: iterable, in: function) == .dataset else { return nil }
+        guard case .name(let name) = iterable.kind else { return iterable }
+        // The function's own blocks first (a module's nested blocks are other functions' bodies).
+        let scopes = [(function.body, true), (index.moduleBodies[function.module.description]?.body ?? [], false)]
+        for (body, nested) in scopes {
+            var bound: Expression?
+            var pending = [body]
+            while let statements = pending.popLast() {
+                for statement in statements {
+                    if case .assign(let targets, let value) = statement.kind, targets.count == 1, targets[0].plainName == name {
+                        bound = value
+                    }
+                    if nested { pending += statement.nestedBodies }
+                }
+            }
+            if let bound { return bound }
+        }
+        return iterable
     }
 
     /// The key of effects on a method's receiver (`self`) among owned effects: negative, so it

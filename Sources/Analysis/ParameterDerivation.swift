@@ -38,7 +38,11 @@ struct ParameterDerivation {
         "tensorflow.range": [0, -1], "tensorflow.py_function": nil, "tensorflow.numpy_function": nil,
     ]
 
-    init(parameters: Set<String>, relaxedShapes: Bool, body: [Statement], resolver: NameResolver, module: ModuleName) {
+    /// `datasetOrigin` gives, for an expression that is a `tf.data.Dataset`, the expression that
+    /// built it where the code shows one (a local or module global bound to a pipeline), or the
+    /// expression itself; nil for a value that is no dataset.
+    init(parameters: Set<String>, relaxedShapes: Bool, body: [Statement], resolver: NameResolver, module: ModuleName,
+         datasetOrigin: (Expression) -> Expression? = { _ in nil }) {
         names = parameters
         self.parameters = parameters
         self.resolver = resolver
@@ -55,6 +59,17 @@ struct ParameterDerivation {
                 {
                     shapeAliases[alias] = (read.key, read.value)
                 }
+                // Iterating a dataset in a graph yields its element spec's symbolic tensors, whose
+                // batch dimension is None after `batch` without `drop_remainder=True` (TF 2.21
+                // dataset_ops.py BatchDataset: the static batch size is unknown unless the
+                // remainder is dropped).
+                if case .for(let target, let iterable, _, _, _) = statement.kind, let origin = datasetOrigin(iterable) {
+                    let batch = Self.batchDimension(of: origin)
+                    for case .name(let name) in Self.boundNames(target) {
+                        names.insert(name)
+                        if let batch { dynamicDimensions[name] = batch }
+                    }
+                }
                 if case .assign(let targets, let value) = statement.kind, carries(value) {
                     let dynamic = dynamicDimensions(of: value)
                     for case .name(let name) in targets.flatMap(Self.boundNames) {
@@ -65,6 +80,27 @@ struct ParameterDerivation {
                 pending += statement.nestedBodies
             }
         }
+    }
+
+    /// The dynamic dimensions of a pipeline's elements set by its last batching step: `batch`
+    /// or `padded_batch` without `drop_remainder=True` leave the first one None (a padded batch
+    /// also its padded ones); `unbatch` or no batching at all leaves the element shapes static.
+    static func batchDimension(of pipeline: Expression) -> Set<Int>?? {
+        var current = pipeline
+        while case .call(let call) = current.kind, case .attribute(let base, let method) = call.function.kind {
+            switch method {
+            case "unbatch": return .none
+            case "batch", "padded_batch", "bucket_by_sequence_length", "ragged_batch":
+                let dropped = call.keywords.contains { keyword in
+                    if keyword.name == "drop_remainder", case .constant(.bool(true)) = keyword.value.kind { return true }
+                    return false
+                } || (call.arguments.count > 1 && { if case .constant(.bool(true)) = call.arguments[1].kind { true } else { false } }())
+                if method == "padded_batch" { return .some(nil) }
+                return dropped ? .none : .some([0])
+            default: current = base
+            }
+        }
+        return .none
     }
 
     private static func boundNames(_ target: Expression) -> [ExpressionKind] {

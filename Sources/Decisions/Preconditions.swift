@@ -129,6 +129,8 @@ public enum EagerPreconditions {
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x > 0)\n    return tf.reduce_sum(kept) + np.zeros(kept.shape[0], np.float32)\nresult = f(tf.constant([1.0, -1.0, 2.0]))\n",
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    values, _ = tf.unique(x)\n    return tf.constant(np.arange(len(values)))\nresult = f(tf.constant([1, 1, 2]))\n",
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    hits = tf.where(x > 0)\n    return tf.ones([int(np.prod(hits.shape))])\nresult = f(tf.constant([1, -1, 2]))\n",
+                // In a graph a dataset's batches have the element spec's shape: None rows.
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[0], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
             ],
             nonTriggering: [
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nresult = f(tf.ones([2]))\n",
@@ -141,6 +143,8 @@ public enum EagerPreconditions {
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    scale = np.sqrt(x.shape[-1])\n    return x / scale\nresult = f(tf.ones([2, 4]))\n",
                 // The mask leaves only the first dimension open.
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x[:, 0] > 0)\n    return tf.reduce_sum(kept, axis=0) + np.ones(kept.shape[1], np.float32)\nresult = f(tf.constant([[1.0, 2.0], [-1.0, 3.0]]))\n",
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4, drop_remainder=True)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[0], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[1], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
             ],
             examplesRunInTensorFlow: true),
         // TF 2.21 framework/ops.py Graph.name_scope: a truthy `name` is matched against
