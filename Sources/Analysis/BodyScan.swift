@@ -76,8 +76,10 @@ struct BodyScan {
         let locals = function.localsItMade()
         let relaxed = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)?
             .arguments.contains(.reduceRetracing) == true
+        let signature = ParameterDerivation.signatureDimensions(
+            decorators: function.decorators, parameters: analyzer.candidateParameters(of: function).map(\.name))
         let derivation = ParameterDerivation(
-            parameters: tensorParameters, relaxedShapes: relaxed, body: function.body, resolver: index.resolver,
+            parameters: tensorParameters, relaxedShapes: relaxed, signature: signature, body: function.body, resolver: index.resolver,
             module: function.module, datasetOrigin: datasetOrigin)
         let (globals, nonlocals) = declaredGlobals()
         let selfName = function.receiverName

@@ -41,12 +41,14 @@ struct ParameterDerivation {
     /// `datasetOrigin` gives, for an expression that is a `tf.data.Dataset`, the expression that
     /// built it where the code shows one (a local or module global bound to a pipeline), or the
     /// expression itself; nil for a value that is no dataset.
-    init(parameters: Set<String>, relaxedShapes: Bool, body: [Statement], resolver: NameResolver, module: ModuleName,
-         datasetOrigin: (Expression) -> Expression? = { _ in nil }) {
+    /// `signature`: the `None` dimensions an existing `input_signature` gives parameters.
+    init(parameters: Set<String>, relaxedShapes: Bool, signature: [String: Set<Int>?] = [:], body: [Statement],
+         resolver: NameResolver, module: ModuleName, datasetOrigin: (Expression) -> Expression? = { _ in nil }) {
         names = parameters
         self.parameters = parameters
         self.resolver = resolver
         self.module = module
+        for (name, dimensions) in signature where parameters.contains(name) { dynamicDimensions[name] = dimensions }
         if relaxedShapes {
             for name in parameters { dynamicDimensions[name] = .some(nil) }
         }
@@ -101,6 +103,32 @@ struct ParameterDerivation {
             }
         }
         return .none
+    }
+
+    /// The `None` dimensions a literal `input_signature` (`[tf.TensorSpec([None, 3]), ...]`, by
+    /// keyword or as tf.function's second argument) gives each of `parameters`, in order: both
+    /// counted from the front and from the end, nil for an unknown rank (`shape=None`).
+    static func signatureDimensions(decorators: [Expression], parameters: [String]) -> [String: Set<Int>?] {
+        for decorator in decorators {
+            guard case .call(let call) = decorator.kind else { continue }
+            let signature = call.keywords.first { $0.name == "input_signature" }?.value
+                ?? (call.arguments.count > 1 ? call.arguments[1] : nil)
+            guard let signature, case .list(let specs) = signature.kind else { continue }
+            var found: [String: Set<Int>?] = [:]
+            for (name, spec) in zip(parameters, specs) {
+                guard case .call(let specCall) = spec.kind else { continue }
+                guard let shape = specCall.keywords.first(where: { $0.name == "shape" })?.value ?? specCall.arguments.first else { continue }
+                switch shape.kind {
+                case .constant(.none): found[name] = .some(nil)
+                case .list(let dimensions), .tuple(let dimensions):
+                    let open = dimensions.indices.filter { if case .constant(.none) = dimensions[$0].kind { true } else { false } }
+                    if !open.isEmpty { found[name] = .some(Set(open + open.map { $0 - dimensions.count })) }
+                default: continue
+                }
+            }
+            return found
+        }
+        return [:]
     }
 
     private static func boundNames(_ target: Expression) -> [ExpressionKind] {
