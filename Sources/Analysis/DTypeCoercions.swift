@@ -23,33 +23,34 @@ struct DTypeCoercions {
     let index: ProjectIndex
     let kinds: KindInference
 
-    /// The dtype each parameter receives at every call site that supplies it, when all agree.
-    private(set) var parameterDTypes: [Int: [String: KnownDType]] = [:]
+    /// The dtypes each parameter receives at the call sites where the code shows one. A single
+    /// call that breaks breaks the program, so every site counts on its own.
+    private(set) var parameterDTypes: [Int: [String: Set<KnownDType>]] = [:]
 
     init(index: ProjectIndex, kinds: KindInference) {
         self.index = index
         self.kinds = kinds
-        var seen: [Int: [String: KnownDType?]] = [:]
+        var seen: [Int: [String: Set<KnownDType>]] = [:]
         for function in index.functions {
             guard let resolver = kinds.resolvers[function.id] else { continue }
             for expression in resolver.ownExpressions() {
                 expression.forEachSubexpression(enteringLambdas: false) { inner in
-                    guard case .call(let call) = inner.kind else { return }
+                    // Resolving a call is the costly part: only calls passing a known dtype need it.
+                    guard case .call(let call) = inner.kind,
+                        (call.arguments + call.keywords.map(\.value)).contains(where: { self.dtype(of: $0, in: function, parameters: [:]) != nil })
+                    else { return }
                     let (targets, bindsSelf) = kinds.targets(of: call, in: function)
                     for case .project(let id) in targets {
                         for (name, argument) in Self.bind(call, to: index.functions[id], bindsSelf: bindsSelf) {
-                            let dtype = self.dtype(of: argument, in: function, parameters: [:])
-                            if let previous = seen[id]?[name] {
-                                seen[id]?[name] = previous == dtype ? previous : .some(nil)
-                            } else {
-                                seen[id, default: [:]][name] = .some(dtype)
+                            if let dtype = self.dtype(of: argument, in: function, parameters: [:]) {
+                                seen[id, default: [:]][name, default: []].insert(dtype)
                             }
                         }
                     }
                 }
             }
         }
-        parameterDTypes = seen.mapValues { $0.compactMapValues { $0 } }
+        parameterDTypes = seen
     }
 
     /// The names a call binds to the callee's parameters, with the arguments it binds them to.
@@ -67,9 +68,12 @@ struct DTypeCoercions {
 
     /// The first conflict in `function`'s body, in words; nil when there is none.
     func conflict(in function: FunctionNode) -> String? {
-        let received = parameterDTypes[function.id] ?? [:]
-        guard received.values.contains(where: \.isNumpy) else { return nil }
-        let locals = localDTypes(of: function, parameters: received)
+        let passed = parameterDTypes[function.id] ?? [:]
+        guard passed.values.contains(where: { $0.contains(where: \.isNumpy) }) else { return nil }
+        // Each numpy dtype a call passes is checked on its own; a tensor partner must have one.
+        let numpy = passed.filter { $0.value.contains(where: \.isNumpy) }
+        let single = passed.compactMapValues { $0.count == 1 ? $0.first : nil }
+        let locals = localDTypes(of: function, parameters: single)
         var found: String?
         var pending = [function.body]
         while let statements = pending.popLast(), found == nil {
@@ -78,10 +82,14 @@ struct DTypeCoercions {
                     expression.forEachSubexpression(enteringLambdas: false) { inner in
                         guard found == nil, let (left, right) = Self.operands(of: inner, resolver: index.resolver, module: function.module)
                         else { return }
-                        let a = dtype(of: left, in: function, parameters: received, locals: locals)
-                        let b = dtype(of: right, in: function, parameters: received, locals: locals)
-                        guard let a, let b, a.name != b.name else { return }
-                        func parameter(_ operand: Expression) -> String? { operand.plainName.flatMap { received[$0] != nil ? $0 : nil } }
+                        func dtypes(_ operand: Expression) -> [KnownDType] {
+                            if let name = operand.plainName, let several = numpy[name] { return several.sorted { $0.name < $1.name } }
+                            return dtype(of: operand, in: function, parameters: single, locals: locals).map { [$0] } ?? []
+                        }
+                        guard let (a, b) = dtypes(left).lazy.flatMap({ a in dtypes(right).map { (a, $0) } })
+                            .first(where: { pair in pair.0.name != pair.1.name && (pair.0.isNumpy || pair.1.isNumpy) })
+                        else { return }
+                        func parameter(_ operand: Expression) -> String? { operand.plainName.flatMap { passed[$0] != nil ? $0 : nil } }
                         // A numpy argument becomes a tensor at the boundary; a numpy value made in
                         // the body converts to its partner's dtype in a graph as it does eagerly.
                         // Two numpy arguments: eagerly numpy promotes, a graph holds two tensors.
@@ -126,14 +134,22 @@ struct DTypeCoercions {
     /// hold their observed dtypes against (SPEC §4).
     func partners(in function: FunctionNode) -> [String: Set<String>] {
         let names = Set(function.parameters.map(\.name))
+        guard names.count > 1 else { return [:] }
         var found: [String: Set<String>] = [:]
         var pending = [function.body]
         while let statements = pending.popLast() {
             for statement in statements {
                 for expression in statement.directExpressions {
                     expression.forEachSubexpression(enteringLambdas: false) { inner in
-                        guard let (left, right) = Self.operands(of: inner, resolver: index.resolver, module: function.module),
-                            let a = left.plainName, let b = right.plainName, a != b, names.contains(a), names.contains(b)
+                        // Two parameters by name first: resolving a call's function costs more.
+                        let pair: (Expression, Expression)
+                        switch inner.kind {
+                        case .binary(_, let left, let right): pair = (left, right)
+                        case .call(let call) where call.arguments.count >= 2: pair = (call.arguments[0], call.arguments[1])
+                        default: return
+                        }
+                        guard let a = pair.0.plainName, let b = pair.1.plainName, a != b, names.contains(a), names.contains(b),
+                            Self.operands(of: inner, resolver: index.resolver, module: function.module) != nil
                         else { return }
                         found[a, default: []].insert(b)
                         found[b, default: []].insert(a)

@@ -200,6 +200,8 @@ public enum EagerPreconditions {
                 "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return scale * x\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
                 "import numpy as np\nimport tensorflow as tf\ndef f(x, eps):\n    return tf.add(x, eps)\nresult = f(tf.ones([2]), np.float64(0.5))\n",
                 "import numpy as np\nimport tensorflow as tf\ndef f(ids, offset):\n    return ids + offset\nresult = f(tf.constant([1, 2]), np.arange(2))\n",
+                // One call site that breaks is enough, whatever the others pass.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nsame = f(tf.ones([2]), np.array([1.0, 2.0], dtype=np.float32))\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
                 // Two numpy arguments: numpy promotes eagerly; a graph holds a float32 and an int64 tensor.
                 "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2], dtype=np.float32), np.arange(2))\n",
             ],
