@@ -212,10 +212,7 @@ extension KindInference {
         }
         let callee = kind(of: call.function, in: function)
         // A layer or model applied to a KerasTensor builds a functional model: its output is symbolic.
-        if callee.isKerasObject {
-            let symbolic = call.arguments.first.map { kind(of: $0, in: function) == .kerasTensor } ?? false
-            return symbolic ? .kerasTensor : .tensor
-        }
+        if callee.isKerasObject { return passesKerasTensor(call, in: function) ? .kerasTensor : .tensor }
         if callee == .dynamic { return .dynamic }
         let (targets, _) = self.targets(of: call, in: function)
         for target in targets {
@@ -232,7 +229,13 @@ extension KindInference {
             case .external(let dotted) where Self.dynamicSources.contains(APITable.normalize(dotted)):
                 return .dynamic
             case .external(let dotted):
-                if let effect = APITable.effect(ofFunction: APITable.normalize(dotted)), !effect.isDisjoint(with: .returnsAnyValue) {
+                let name = APITable.normalize(dotted)
+                // Keras 3's own ops and functional helpers (`keras.ops.relu`, `layers.concatenate`)
+                // on a KerasTensor build the graph symbolically too.
+                if name.hasPrefix("keras.ops.") || name.hasPrefix("keras.layers."), passesKerasTensor(call, in: function) {
+                    return .kerasTensor
+                }
+                if let effect = APITable.effect(ofFunction: name), !effect.isDisjoint(with: .returnsAnyValue) {
                     return effect.returnedKind
                 }
             case .builtin(let name):
@@ -259,6 +262,13 @@ extension KindInference {
             }
         }
         return .unknown
+    }
+
+    /// Whether a call's first argument is a KerasTensor, or a list of them (`Add()([x, y])`).
+    func passesKerasTensor(_ call: Call, in function: FunctionNode) -> Bool {
+        guard let first = call.arguments.first else { return false }
+        let kind = kind(of: first, in: function)
+        return kind == .kerasTensor || kind == .container(.kerasTensor)
     }
 
     /// Whether `name` is a variable of the project seen from `function`: a parameter or local of
