@@ -228,6 +228,7 @@ public enum EagerPreconditions {
             triggering: [
                 "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(3)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(inputs))\nresult = model.output_shape\n",
                 "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\ninputs = keras.Input((4,))\nhidden = keras.layers.Dense(8)(inputs)\nmodel = keras.Model(inputs, f(hidden))\nresult = model.output_shape\n",
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(2)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(keras.ops.relu(inputs)))\nresult = model.output_shape\n",
                 // A block applied twice: its own output is symbolic too.
                 "import keras\nimport tensorflow as tf\nfrom keras import layers\ndef f(x, units):\n    x = layers.Dense(units)(x)\n    return layers.ReLU()(x)\ndef build():\n    inputs = keras.Input((4,))\n    return keras.Model(inputs, f(f(inputs, 8), 2))\nresult = build().output_shape\n",
             ],
