@@ -27,30 +27,82 @@ struct DTypeCoercions {
     /// call that breaks breaks the program, so every site counts on its own.
     private(set) var parameterDTypes: [Int: [String: Set<KnownDType>]] = [:]
 
+    /// A caller's parameter passed on, by name, to a callee's parameter.
+    private struct Forward {
+        var caller: Int
+        var parameter: String
+        var callee: Int
+        var calleeParameter: String
+        var line: Int
+    }
+
+    /// Each function's conflict in words: in its own body, or in a callee it passes a numpy
+    /// argument on to (traced into the same graph), with the parameter whose dtype conflicts.
+    private(set) var conflicts: [Int: (parameter: String, partner: KnownDType, reason: String)] = [:]
+
     init(index: ProjectIndex, kinds: KindInference) {
         self.index = index
         self.kinds = kinds
         var seen: [Int: [String: Set<KnownDType>]] = [:]
+        var forwards: [Forward] = []
         for function in index.functions {
             guard let resolver = kinds.resolvers[function.id] else { continue }
+            let own = Set(function.parameters.map(\.name))
             for expression in resolver.ownExpressions() {
                 expression.forEachSubexpression(enteringLambdas: false) { inner in
-                    // Resolving a call is the costly part: only calls passing a known dtype need it.
+                    // Resolving a call is the costly part: only calls passing a known dtype, or
+                    // passing on a parameter, need it.
                     guard case .call(let call) = inner.kind,
-                        (call.arguments + call.keywords.map(\.value)).contains(where: { self.dtype(of: $0, in: function, parameters: [:]) != nil })
+                        (call.arguments + call.keywords.map(\.value)).contains(where: {
+                            $0.plainName.map(own.contains) == true || self.dtype(of: $0, in: function, parameters: [:]) != nil
+                        })
                     else { return }
                     let (targets, bindsSelf) = kinds.targets(of: call, in: function)
                     for case .project(let id) in targets {
                         for (name, argument) in Self.bind(call, to: index.functions[id], bindsSelf: bindsSelf) {
                             if let dtype = self.dtype(of: argument, in: function, parameters: [:]) {
                                 seen[id, default: [:]][name, default: []].insert(dtype)
+                            } else if let passed = argument.plainName, own.contains(passed) {
+                                forwards.append(Forward(caller: function.id, parameter: passed, callee: id, calleeParameter: name,
+                                                        line: inner.range.line))
                             }
                         }
                     }
                 }
             }
         }
+        // What a caller receives, it passes on: to a fixpoint, bounded by the forwards.
+        for _ in 0...forwards.count {
+            var changed = false
+            for forward in forwards {
+                guard let received = seen[forward.caller]?[forward.parameter] else { continue }
+                let before = seen[forward.callee]?[forward.calleeParameter] ?? []
+                let after = before.union(received)
+                if after != before {
+                    seen[forward.callee, default: [:]][forward.calleeParameter] = after
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
         parameterDTypes = seen
+        for function in index.functions {
+            if let found = conflict(in: function) { conflicts[function.id] = found }
+        }
+        for _ in 0...forwards.count {
+            var changed = false
+            for forward in forwards where conflicts[forward.caller] == nil {
+                // Only a dtype of the caller's own that differs from the partner's conflicts there.
+                guard let inCallee = conflicts[forward.callee], inCallee.parameter == forward.calleeParameter,
+                    seen[forward.caller]?[forward.parameter]?.contains(where: { $0.isNumpy && $0.name != inCallee.partner.name }) == true
+                else { continue }
+                conflicts[forward.caller] = (forward.parameter, inCallee.partner,
+                    "line \(forward.line) passes `\(forward.parameter)` on to \(index.functions[forward.callee].qualname), traced into the same graph: "
+                        + inCallee.reason)
+                changed = true
+            }
+            if !changed { break }
+        }
     }
 
     /// The names a call binds to the callee's parameters, with the arguments it binds them to.
@@ -66,15 +118,15 @@ struct DTypeCoercions {
         return bound
     }
 
-    /// The first conflict in `function`'s body, in words; nil when there is none.
-    func conflict(in function: FunctionNode) -> String? {
+    /// The first conflict in `function`'s own body, with the numpy parameter, in words.
+    private func conflict(in function: FunctionNode) -> (parameter: String, partner: KnownDType, reason: String)? {
         let passed = parameterDTypes[function.id] ?? [:]
         guard passed.values.contains(where: { $0.contains(where: \.isNumpy) }) else { return nil }
         // Each numpy dtype a call passes is checked on its own; a tensor partner must have one.
         let numpy = passed.filter { $0.value.contains(where: \.isNumpy) }
         let single = passed.compactMapValues { $0.count == 1 ? $0.first : nil }
         let locals = localDTypes(of: function, parameters: single)
-        var found: String?
+        var found: (parameter: String, partner: KnownDType, reason: String)?
         var pending = [function.body]
         while let statements = pending.popLast(), found == nil {
             for statement in statements {
@@ -98,8 +150,8 @@ struct DTypeCoercions {
                             dtype.isNumpy && (!partner.isNumpy || parameter(other) != nil) ? parameter(operand).map { ($0, dtype, partner) } : nil
                         }).first else { return }
                         let other = (left.plainName == name ? right : left).dottedText.map { "`\($0)`, " } ?? ""
-                        found = "line \(inner.range.line) combines `\(name)`, a \(dtype.description) argument, with \(other)a \(partner.description) value: "
-                            + "eagerly the op converts `\(name)` to \(partner.name) on each call, while tf.function turns it into a \(dtype.name) tensor when called"
+                        found = (name, partner, "line \(inner.range.line) combines `\(name)`, a \(dtype.description) argument, with \(other)a \(partner.description) value: "
+                            + "eagerly the op converts `\(name)` to \(partner.name) on each call, while tf.function turns it into a \(dtype.name) tensor when called")
                     }
                 }
                 pending += statement.nestedBodies

@@ -97,7 +97,7 @@ public struct FactsAnalyzer {
             facts[.tensorIteration] = scan.tensorIteration
             facts[.numpyOnParameters] = scan.numpyOnParameters
             facts[.invalidNameArguments] = invalidNames[function.id]
-            facts[.conflictingDTypeCoercions] = coercions.conflict(in: function).map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
+            facts[.conflictingDTypeCoercions] = coercions.conflicts[function.id].map { Fact(.yes, reasons: [$0.reason]) } ?? Fact(.no)
             facts[.kerasSymbolicArguments] = symbolicArguments[function.id].map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
             facts[.tensorComputation] = computation[function.id]
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),

@@ -202,6 +202,8 @@ public enum EagerPreconditions {
                 "import numpy as np\nimport tensorflow as tf\ndef f(ids, offset):\n    return ids + offset\nresult = f(tf.constant([1, 2]), np.arange(2))\n",
                 // One call site that breaks is enough, whatever the others pass.
                 "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nsame = f(tf.ones([2]), np.array([1.0, 2.0], dtype=np.float32))\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                // Passed on to a helper that is traced into f's graph.
+                "import numpy as np\nimport tensorflow as tf\ndef g(x, w):\n    return x * w\ndef f(x, weights):\n    return g(x, weights) + 1.0\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
                 // Two numpy arguments: numpy promotes eagerly; a graph holds a float32 and an int64 tensor.
                 "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2], dtype=np.float32), np.arange(2))\n",
             ],
@@ -213,6 +215,8 @@ public enum EagerPreconditions {
                 // A numpy value made in the body converts in a graph as it does eagerly.
                 "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.float64(2.0)\nresult = f(tf.ones([2]))\n",
                 "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2]), np.ones([2]))\n",
+                // The helper conflicts for another caller's float64; f passes float32 on.
+                "import numpy as np\nimport tensorflow as tf\ndef g(x, w):\n    return x * w\ndef f(x, weights):\n    return g(x, weights) - 1.0\nother = g(tf.ones([2]), np.array([2.0, 3.0]))\nresult = f(tf.ones([2]), np.array([2.0, 3.0], dtype=np.float32))\n",
             ],
             examplesRunInTensorFlow: true),
         // Keras 3.15 backend/common/keras_tensor.py: KerasTensor.__tf_tensor__ raises ValueError
