@@ -12,6 +12,8 @@ struct BodyScan {
         var tensorComputation = Fact(.no)
         var tensorIteration = Fact(.no)
         var numpyOnParameters = Fact(.no)
+        var invalidNameArguments = Fact(.no)
+        var numpyShapeReads: [String: NumpyShapeRead] = [:]
 
         /// Effects on variables or objects that an enclosing function created for its own call
         /// (a captured list, a `nonlocal`), by that function's id: an effect for this function
@@ -77,7 +79,13 @@ struct BodyScan {
             kinds.parameters[function.id]?[$0]?.kind.isTensorLike == true
         })
         let locals = function.localsItMade()
-        let derived = derivedLocals(from: tensorParameters)
+        let relaxed = HybridDecoration.of(decorators: function.decorators, in: function.module, resolver: index.resolver)?
+            .arguments.contains(.reduceRetracing) == true
+        let signature = ParameterDerivation.signatureDimensions(
+            decorators: function.decorators, parameters: analyzer.candidateParameters(of: function).map(\.name))
+        let derivation = ParameterDerivation(
+            parameters: tensorParameters, relaxedShapes: relaxed, signature: signature, body: function.body, resolver: index.resolver,
+            module: function.module, datasetOrigin: datasetOrigin)
         let (globals, nonlocals) = declaredGlobals()
         let selfName = function.receiverName
         /// Whether writing through `name` changes an object that outlives the call. SPEC §2 names
@@ -125,7 +133,7 @@ struct BodyScan {
                 default: break
                 }
                 for expression in statement.directExpressions {
-                    scan(expression, scope: scope, tensorParameters: tensorParameters.union(derived), result: &result)
+                    scan(expression, scope: scope, derivation: derivation, result: &result)
                 }
                 if case .if(let test, let body, let orElse) = statement.kind {
                     pending.append((body, containers.union(Self.namesCheckedAsContainers(test))))
@@ -193,7 +201,7 @@ struct BodyScan {
         }
     }
 
-    private func scan(_ expression: Expression, scope: Scope, tensorParameters: Set<String>,
+    private func scan(_ expression: Expression, scope: Scope, derivation: ParameterDerivation,
                       result: inout Result) {
         var found = result
         defer { result = found }
@@ -216,14 +224,32 @@ struct BodyScan {
                     switch target {
                     case .external(let dotted):
                         let name = APITable.normalize(dotted)
+                        if found.invalidNameArguments.value != .yes,
+                            let problem = InvalidNameArgument(resolver: index.resolver, module: function.module).problem(in: call, op: name)
+                        {
+                            found.invalidNameArguments = Fact(.yes, reasons: [
+                                "line \(line) \(problem): eager execution ignores op names, building a graph rejects it"
+                            ])
+                        }
                         guard let api = APITable.effect(ofFunction: name) else { continue }
                         if api.contains(.isPythonSideEffect) { found.effect(SideEffectKind.ofLibraryCall(name), "calls `\(name)`", line) }
                         if api.contains(.isEagerOnly) { found.eager("calls `\(name)`, which runs only eagerly", line) }
                         if api.contains(.isTensorFlowOp) { found.computes("calls `\(name)`", line) }
                         if api.contains(.isNumpyCall),
-                            call.arguments.contains(where: { $0.mentions(tensorParameters) })
+                            let carried = (call.arguments + call.keywords.map(\.value)).first(where: derivation.carries)
                         {
-                            found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on a tensor parameter (line \(line))"])
+                            let what = derivation.dynamicShapeRead(in: carried).map {
+                                "a dimension of `\($0)` that an op with a data-dependent shape leaves None in a graph"
+                            } ?? "a value from a tensor parameter, which is symbolic in a graph"
+                            found.numpyOnParameters = Fact(.yes, reasons: ["calls `\(name)` on \(what) (line \(line))"])
+                        } else if api.contains(.isNumpyCall) {
+                            for argument in call.arguments + call.keywords.map(\.value) {
+                                for (parameter, dimensions) in derivation.parameterShapeReads(in: argument) {
+                                    let previous = found.numpyShapeReads[parameter]
+                                    let merged = previous.map { old in old.dimensions.flatMap { a in dimensions.map { a.union($0) } } } ?? dimensions
+                                    found.numpyShapeReads[parameter] = NumpyShapeRead(dimensions: merged, line: previous?.line ?? line)
+                                }
+                            }
                         }
                     case .builtin(let name):
                         switch name {
@@ -311,19 +337,27 @@ struct BodyScan {
         return false
     }
 
-    /// Locals computed from tensor parameters (`magnitude = tf.abs(x)`), in statement order.
-    private func derivedLocals(from parameters: Set<String>) -> Set<String> {
-        var derived = parameters
-        var pending = [function.body]
-        while let statements = pending.popLast() {
-            for statement in statements {
-                if case .assign(let targets, let value) = statement.kind, value.mentions(derived) {
-                    for case .name(let name) in targets.map(\.kind) { derived.insert(name) }
+    /// The pipeline that built a dataset the body iterates: the value a local or module global
+    /// of that name was bound to, else the expression itself; nil for anything but a dataset.
+    private func datasetOrigin(_ iterable: Expression) -> Expression? {
+        guard kinds.kind(of: iterable, in: function) == .dataset else { return nil }
+        guard case .name(let name) = iterable.kind else { return iterable }
+        // The function's own blocks first (a module's nested blocks are other functions' bodies).
+        let scopes = [(function.body, true), (index.moduleBodies[function.module.description]?.body ?? [], false)]
+        for (body, nested) in scopes {
+            var bound: Expression?
+            var pending = [body]
+            while let statements = pending.popLast() {
+                for statement in statements {
+                    if case .assign(let targets, let value) = statement.kind, targets.count == 1, targets[0].plainName == name {
+                        bound = value
+                    }
+                    if nested { pending += statement.nestedBodies }
                 }
-                pending += statement.nestedBodies
             }
+            if let bound { return bound }
         }
-        return derived.subtracting(parameters)
+        return iterable
     }
 
     /// The key of effects on a method's receiver (`self`) among owned effects: negative, so it

@@ -35,7 +35,8 @@ public struct Fact: Sendable, Equatable {
 /// The facts of SPEC §2, by their stable names.
 public enum FactName: String, CaseIterable, Sendable {
     case tensorParameter, primitiveParameter, sideEffects, recursive, eagerOnlyCalls, tensorIteration,
-        numpyOnParameters, tensorComputation, createsVariables, varyingObjectParameters, coveredCallers, staleVariableReads, reachable
+        numpyOnParameters, tensorComputation, createsVariables, varyingObjectParameters, coveredCallers, staleVariableReads, reachable,
+        invalidNameArguments, conflictingDTypeCoercions, kerasSymbolicArguments
 }
 
 /// An assumption a rule made where analysis could not decide (SPEC §5); the audit holds it

@@ -57,6 +57,10 @@ public struct FactsAnalyzer {
         let sideEffects = throughWrappers(propagateSideEffects(direct))
         let eagerOnly = throughWrappers(propagate(direct.map(\.eagerOnly)))
         let computation = propagateUndecided(propagate(direct.map(\.tensorComputation)))
+        // A callee is traced into the caller's graph, its op names with it.
+        let invalidNames = throughWrappers(propagate(direct.map(\.invalidNameArguments)))
+        let symbolicArguments = KerasSymbolicArguments(kinds: kinds, hierarchy: hierarchy).find(in: index)
+        let coercions = DTypeCoercions(index: index, kinds: kinds)
         let reachable = reachableFunctions()
         let undecided = reachingUnresolvedCalls()
         let hybrids = Set(index.functions.filter { function in
@@ -102,6 +106,9 @@ public struct FactsAnalyzer {
             facts[.numpyOnParameters] = scan.numpyOnParameters
             let staleReads = StaleVariableReadScan(function: function, analyzer: self).run()
             facts[.staleVariableReads] = staleReads.fact
+            facts[.invalidNameArguments] = invalidNames[function.id]
+            facts[.conflictingDTypeCoercions] = coercions.conflicts[function.id].map { Fact(.yes, reasons: [$0.reason]) } ?? Fact(.no)
+            facts[.kerasSymbolicArguments] = symbolicArguments[function.id].map { Fact(.yes, reasons: [$0]) } ?? Fact(.no)
             facts[.tensorComputation] = computation[function.id]
             facts[.coveredCallers] = coveredCallers(of: function.id, callers: callers, coverage: coverage, hybrids: hybrids)
             facts[.reachable] = Fact(TriState(reachable.contains(function.id)),
@@ -115,6 +122,8 @@ public struct FactsAnalyzer {
             functionFacts.receiverName = function.receiverName
             functionFacts.variableListBuildLine = staleReads.buildLine
             functionFacts.staticAxisReads = axisReads[function.id]
+            functionFacts.binaryPartners = coercions.partners(in: function)
+            functionFacts.numpyShapeReads = scan.numpyShapeReads
             let simpleName = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
             functionFacts.isConstructor = Self.isConstructor(function)
             functionFacts.isAbstract = isAbstract(function)

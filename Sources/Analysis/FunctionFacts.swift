@@ -36,5 +36,27 @@ public struct FunctionFacts: Sendable {
     /// read before it. Variables a trace saw created on that line were the object's own.
     public var variableListBuildLine: Int?
 
+    /// The parameters each parameter meets as the other operand of a binary op: traces hold
+    /// their observed dtypes against each other (code 22), and a signature gives a numpy
+    /// argument its single partner's dtype.
+    public var binaryPartners: [String: Set<String>] = [:]
+
+    /// The dimensions of each tensor parameter's shape that numpy calls read as Python ints (nil:
+    /// any of them), with the first line: static under a bare tf.function, `None` where traces
+    /// saw them vary and a signature or `reduce_retracing` relaxes them (code 16 for P4/P7).
+    public var numpyShapeReads: [String: NumpyShapeRead] = [:]
+
     public subscript(_ name: FactName) -> TriState { facts[name]?.value ?? .unknown }
+}
+
+/// Dimensions of a parameter's shape that a numpy call reads, and where.
+public struct NumpyShapeRead: Sendable, Equatable {
+    /// nil: the whole shape, a slice of it, or an index not known statically.
+    public var dimensions: Set<Int>?
+    public var line: Int
+
+    public init(dimensions: Set<Int>?, line: Int) {
+        self.dimensions = dimensions
+        self.line = line
+    }
 }

@@ -129,6 +129,8 @@ extension KindInference {
         case .binary(_, let left, let right):
             let a = kind(of: left, in: function)
             let b = kind(of: right, in: function)
+            // Keras 3 overloads the operators of a KerasTensor: the result is symbolic too.
+            if a == .kerasTensor || b == .kerasTensor { return .kerasTensor }
             if a.isTensorLike || b.isTensorLike {
                 // An array with a Python number or another array stays a numpy array; a TF
                 // tensor on either side makes a tensor (`EagerTensor.__array_priority__` is 100).
@@ -155,7 +157,8 @@ extension KindInference {
             if case .call(let lookup) = base.kind, lookup.function.isBuiltinName(["globals", "locals", "vars"]) { return .dynamic }
             switch kind(of: base, in: function) {
             case .dynamic: return .dynamic
-            case .tensor, .variable, .kerasTensor: return .tensor
+            case .kerasTensor: return .kerasTensor
+            case .tensor, .variable: return .tensor
             case .ndarray: return .ndarray
             case .container(let element): return element
             default: return .unknown
@@ -229,7 +232,8 @@ extension KindInference {
             return element
         }
         let callee = kind(of: call.function, in: function)
-        if callee.isKerasObject { return .tensor }
+        // A layer or model applied to a KerasTensor builds a functional model: its output is symbolic.
+        if callee.isKerasObject { return passesKerasTensor(call, in: function) ? .kerasTensor : .tensor }
         if callee == .dynamic { return .dynamic }
         let (targets, _) = self.targets(of: call, in: function)
         for target in targets {
@@ -246,7 +250,13 @@ extension KindInference {
             case .external(let dotted) where Self.dynamicSources.contains(APITable.normalize(dotted)):
                 return .dynamic
             case .external(let dotted):
-                if let effect = APITable.effect(ofFunction: APITable.normalize(dotted)), !effect.isDisjoint(with: .returnsAnyValue) {
+                let name = APITable.normalize(dotted)
+                // Keras 3's own ops and functional helpers (`keras.ops.relu`, `layers.concatenate`)
+                // on a KerasTensor build the graph symbolically too.
+                if name.hasPrefix("keras.ops.") || name.hasPrefix("keras.layers."), passesKerasTensor(call, in: function) {
+                    return .kerasTensor
+                }
+                if let effect = APITable.effect(ofFunction: name), !effect.isDisjoint(with: .returnsAnyValue) {
                     return effect.returnedKind
                 }
             case .builtin(let name):
@@ -284,6 +294,13 @@ extension KindInference {
             }
         }
         return .unknown
+    }
+
+    /// Whether a call's first argument is a KerasTensor, or a list of them (`Add()([x, y])`).
+    func passesKerasTensor(_ call: Call, in function: FunctionNode) -> Bool {
+        guard let first = call.arguments.first else { return false }
+        let kind = kind(of: first, in: function)
+        return kind == .kerasTensor || kind == .container(.kerasTensor)
     }
 
     /// Whether `name` is a variable of the project seen from `function`: a parameter or local of

@@ -90,7 +90,8 @@ public enum DecisionMaker {
             verdict.passingPrecondition = "P6"
             verdict.reasons = ["P6: it runs no TensorFlow operation"]
         }
-        let reconfiguration = verdict.passingPrecondition == nil && sideEffectFree
+        let relaxedRead = derived.flatMap { relaxedNumpyRead(facts, derived: $0) }
+        let reconfiguration = verdict.passingPrecondition == nil && sideEffectFree && relaxedRead == nil
             ? derived.flatMap { reconfigure(facts, derived: $0) } : nil
         switch reconfiguration {
         case .edit(let precondition, let argument, let reason)?:
@@ -114,6 +115,9 @@ public enum DecisionMaker {
             verdict.failures = [Failure(code: 13, name: "HAS_NO_PRIMITIVE_PARAMETERS", severity: .info,
                                         reason: "already a well-formed hybrid function")]
             verdict.reasons = ["13 HAS_NO_PRIMITIVE_PARAMETERS: already a well-formed hybrid function"]
+            if let relaxedRead, let derived, derived.predictedTraces > 1 {
+                verdict.reasons.append("no P4/P7: " + relaxedRead)
+            }
         }
         if facts[.coveredCallers] == .yes {
             // SPEC §3: informational for a hybrid; it never turns one into a removal by itself.
@@ -126,6 +130,28 @@ public enum DecisionMaker {
             verdict.reasons.append("made hybrid by a module-level tf.function(...) wrapper: reported, not edited")
         }
         return verdict
+    }
+
+    /// SPEC §3 code 16 for P4 and P7: a numpy call reads a dimension of a parameter's shape that
+    /// traces saw vary. Under a bare tf.function it is a Python int (each shape is traced
+    /// concretely), but a derived signature or `reduce_retracing=True` makes it `None`, and
+    /// numpy fails on it (TF 2.21, reduce_retracing's second trace: "TypeError: Use () not None
+    /// as shape arguments" from `np.zeros(x.shape[0])`).
+    static func relaxedNumpyRead(_ facts: FunctionFacts, derived: TraceDerived) -> String? {
+        for (parameter, read) in facts.numpyShapeReads.sorted(by: { $0.key < $1.key }) {
+            guard let varying = derived.varyingDimensions[parameter] else { continue }
+            let clash: Bool
+            if let dimensions = read.dimensions, let varying {
+                clash = !dimensions.isDisjoint(with: varying)
+            } else {
+                clash = true
+            }
+            guard clash else { continue }
+            let which = varying.map { $0.filter { $0 >= 0 }.sorted().map(String.init).joined(separator: ", ") }.map { "dimension \($0)" } ?? "its rank"
+            return "line \(read.line) reads the shape of `\(parameter)` with numpy, and traces saw \(which) vary: "
+                + "a signature or reduce_retracing=True would make it None there"
+        }
+        return nil
     }
 
     /// What traces make of a hybrid's decorator: an argument to add, or 18 blocking it.

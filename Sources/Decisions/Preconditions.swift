@@ -112,12 +112,70 @@ public enum EagerPreconditions {
                 "import tensorflow as tf\ndef f(x):\n    return float(tf.reduce_sum(x)) * 2.0\nresult = f(tf.ones([2]))\n",
             ],
             examplesRunInTensorFlow: true),
+        // TF 2.21 framework/tensor.py Tensor.__array__: numpy on a symbolic tensor raises
+        // NotImplementedError ("Cannot convert a symbolic tf.Tensor to a numpy array"), or
+        // TypeError where a numpy function gets a `None` dimension. The dtype and the static
+        // dimensions are Python values while tracing (a bare tf.function traces with each
+        // call's concrete shapes); only ops with data-dependent output shapes leave a `None`
+        // (Analysis/ParameterDerivation.swift).
         FailureRule(
             code: 16, name: "HAS_NUMPY_CALLS_ON_PARAMETERS", isClassic: false,
             condition: { $0[.numpyOnParameters] == .yes },
             explanation: { "numpy cannot run on a graph's symbolic tensors: " + reasons($0, .numpyOnParameters) },
-            triggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n"],
-            nonTriggering: ["import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nf(tf.ones([2]))\n"],
+            triggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return np.linalg.norm(x) + tf.reduce_sum(x)\nf(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    m = tf.abs(x)\n    return tf.constant(np.max(m))\nresult = f(tf.constant([-4.0, 2.0]))\n",
+                // A data-dependent shape: the mask's true count is `None` in a graph.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x > 0)\n    return tf.reduce_sum(kept) + np.zeros(kept.shape[0], np.float32)\nresult = f(tf.constant([1.0, -1.0, 2.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    values, _ = tf.unique(x)\n    return tf.constant(np.arange(len(values)))\nresult = f(tf.constant([1, 1, 2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    hits = tf.where(x > 0)\n    return tf.ones([int(np.prod(hits.shape))])\nresult = f(tf.constant([1, -1, 2]))\n",
+                // In a graph a dataset's batches have the element spec's shape: None rows.
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[0], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
+            ],
+            nonTriggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.pi\nresult = f(tf.ones([2]))\n",
+                // The dtype is known while tracing.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x + np.finfo(x.dtype.as_numpy_dtype).eps\nresult = f(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.cast(x, np.dtype(x.dtype.name)) * 2.0\nresult = f(tf.ones([2]))\n",
+                // Static dimensions are Python ints while tracing.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, axis=1) + np.zeros(x.shape[0], np.float32)\nresult = f(tf.ones([2, 3]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return tf.reshape(x, [-1, int(np.prod(x.shape[1:]))])\nresult = f(tf.ones([2, 3, 4]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    scale = np.sqrt(x.shape[-1])\n    return x / scale\nresult = f(tf.ones([2, 4]))\n",
+                // The mask leaves only the first dimension open.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    kept = tf.boolean_mask(x, x[:, 0] > 0)\n    return tf.reduce_sum(kept, axis=0) + np.ones(kept.shape[1], np.float32)\nresult = f(tf.constant([[1.0, 2.0], [-1.0, 3.0]]))\n",
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4, drop_remainder=True)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[0], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
+                "import numpy as np\nimport tensorflow as tf\nBATCHES = tf.data.Dataset.from_tensor_slices(tf.ones([10, 3])).batch(4)\ndef f(x):\n    total = tf.constant(0.0)\n    for batch in BATCHES:\n        total += tf.reduce_sum(batch * x) + np.zeros(batch.shape[1], np.float32).sum()\n    return total\nresult = f(tf.ones([3]))\n",
+            ],
+            examplesRunInTensorFlow: true),
+        // TF 2.21 framework/ops.py Graph.name_scope: a truthy `name` is matched against
+        // _VALID_SCOPE_NAME_REGEX while a graph is built, so a number, `True` or a dtype raises
+        // "TypeError: expected string or bytes-like object, got 'int'" (or 'bool', 'DType');
+        // eager execution never reads op names. A falsy one (`0`, `False`) is skipped by
+        // `if name:`. Where each op takes `name` by position: Analysis/OpNameSlots.swift.
+        FailureRule(
+            code: 17, name: "HAS_INVALID_NAME_ARGUMENTS", isClassic: false,
+            condition: { $0[.invalidNameArguments] == .yes },
+            explanation: { "a graph rejects an op name that is not a string: " + reasons($0, .invalidNameArguments) },
+            triggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, 2)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.abs(x, 3) + 1.0\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.math.log(x, tf.float32)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.add(x, x, name=1)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, 0, False, True)\nresult = f(tf.ones([2]))\n",
+                // In a callee: it is traced into f's graph.
+                "import tensorflow as tf\ndef g(x):\n    return tf.nn.relu(x, 1)\ndef f(x):\n    return g(x) * 2.0\nresult = f(tf.ones([2]))\n",
+            ],
+            nonTriggering: [
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, \"root\")\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\nNAME = \"total\"\ndef f(x):\n    return tf.reduce_sum(x, name=NAME)\nresult = f(tf.ones([2]))\n",
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, name=None)\nresult = f(tf.ones([2]))\n",
+                // The axis, not the name: reduce_sum(input_tensor, axis, keepdims, name).
+                "import tensorflow as tf\ndef f(x):\n    return tf.reduce_sum(x, 0)\nresult = f(tf.ones([2]))\n",
+                // tf.cast(x, dtype, name): the dtype is in its own slot.
+                "import tensorflow as tf\ndef f(x):\n    return tf.cast(x, tf.int32)\nresult = f(tf.ones([2]))\n",
+                // A falsy name is no name: `if name:` skips it.
+                "import tensorflow as tf\ndef f(x):\n    return tf.sqrt(x, 0)\nresult = f(tf.ones([2]))\n",
+            ],
             examplesRunInTensorFlow: true),
         // Keras 3 builds a layer on its first call (keras/src/layers/layer.py Layer.__call__ ->
         // _maybe_build), so a variable list read before it is empty on the first call. Eagerly that
@@ -155,6 +213,66 @@ public enum EagerPreconditions {
             explanation: { "a Python loop over a tensor unrolls into the graph, or fails on unknown shapes: " + reasons($0, .tensorIteration) },
             triggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for row in x:\n        total += tf.reduce_sum(row)\n    return total\nf(tf.ones([2, 2]))\n"],
             nonTriggering: ["import tensorflow as tf\ndef f(x):\n    total = 0.0\n    for i in tf.range(3):\n        total += tf.reduce_sum(x)\n    return total\nf(tf.ones([2, 2]))\n"]),
+        // TF 2.21: eagerly a binary op converts a numpy operand to its tensor partner's dtype on
+        // every call (ops/math_ops.py binary_op_wrapper -> convert_to_tensor with the partner's
+        // dtype as hint); tf.function converts a numpy array or scalar argument at the call
+        // boundary to a tensor of its own dtype (core/function/trace_type/trace_type_builder.py
+        // from_value: TENSOR(ndarray.shape, ndarray.dtype)), so the op raises "TypeError: Input
+        // 'y' of 'Mul' Op has type float64 that does not match type float32 of argument 'x'".
+        // A Python number stays a Python value under a bare tf.function; only an input signature
+        // fixes its dtype (InputSignature then uses a single partner's). Analysis/DTypeCoercions.swift.
+        FailureRule(
+            code: 22, name: "HAS_CONFLICTING_EAGER_DTYPE_COERCIONS", isClassic: false,
+            condition: { $0[.conflictingDTypeCoercions] == .yes },
+            explanation: { "a graph fixes an argument's dtype where eager ops convert it afresh: " + reasons($0, .conflictingDTypeCoercions) },
+            triggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return scale * x\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, eps):\n    return tf.add(x, eps)\nresult = f(tf.ones([2]), np.float64(0.5))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(ids, offset):\n    return ids + offset\nresult = f(tf.constant([1, 2]), np.arange(2))\n",
+                // One call site that breaks is enough, whatever the others pass.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nsame = f(tf.ones([2]), np.array([1.0, 2.0], dtype=np.float32))\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                // Passed on to a helper that is traced into f's graph.
+                "import numpy as np\nimport tensorflow as tf\ndef g(x, w):\n    return x * w\ndef f(x, weights):\n    return g(x, weights) + 1.0\nresult = f(tf.ones([2]), np.array([2.0, 3.0]))\n",
+                // Two numpy arguments: numpy promotes eagerly; a graph holds a float32 and an int64 tensor.
+                "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2], dtype=np.float32), np.arange(2))\n",
+            ],
+            nonTriggering: [
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.array([2.0, 3.0], dtype=np.float32))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(x, scale):\n    return x * scale\nresult = f(tf.ones([2]), np.float32(0.5))\n",
+                // A Python number stays a Python value under a bare tf.function.
+                "import tensorflow as tf\ndef f(x, y, k):\n    return x * k, y * k\nresult = f(tf.ones([2]), tf.ones([2], tf.int32), 2)\n",
+                // A numpy value made in the body converts in a graph as it does eagerly.
+                "import numpy as np\nimport tensorflow as tf\ndef f(x):\n    return x * np.float64(2.0)\nresult = f(tf.ones([2]))\n",
+                "import numpy as np\nimport tensorflow as tf\ndef f(a, b):\n    return tf.reduce_sum(a * b)\nresult = f(np.ones([2]), np.ones([2]))\n",
+                // The helper conflicts for another caller's float64; f passes float32 on.
+                "import numpy as np\nimport tensorflow as tf\ndef g(x, w):\n    return x * w\ndef f(x, weights):\n    return g(x, weights) - 1.0\nother = g(tf.ones([2]), np.array([2.0, 3.0]))\nresult = f(tf.ones([2]), np.array([2.0, 3.0], dtype=np.float32))\n",
+            ],
+            examplesRunInTensorFlow: true),
+        // Keras 3.15 backend/common/keras_tensor.py: KerasTensor.__tf_tensor__ raises ValueError
+        // ("A KerasTensor cannot be used as input to a TensorFlow function") and __array__ "A
+        // KerasTensor is symbolic ... You cannot convert it to a NumPy array": tf.function
+        // converts its arguments at the call boundary, so a function that builds part of a
+        // functional model cannot be one. A layer's own `call` is exempt: Layer.__call__ runs
+        // it on backend placeholders (layers/layer.py compute_output_spec).
+        FailureRule(
+            code: 23, name: "HAS_KERAS_SYMBOLIC_ARGUMENTS", isClassic: false,
+            condition: { $0[.kerasSymbolicArguments] == .yes },
+            explanation: { "a tf.function cannot take a Keras symbolic tensor: " + reasons($0, .kerasSymbolicArguments) },
+            triggering: [
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(3)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(inputs))\nresult = model.output_shape\n",
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\ninputs = keras.Input((4,))\nhidden = keras.layers.Dense(8)(inputs)\nmodel = keras.Model(inputs, f(hidden))\nresult = model.output_shape\n",
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return keras.layers.Dense(2)(t)\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, f(keras.ops.relu(inputs)))\nresult = model.output_shape\n",
+                // A block applied twice: its own output is symbolic too.
+                "import keras\nimport tensorflow as tf\nfrom keras import layers\ndef f(x, units):\n    x = layers.Dense(units)(x)\n    return layers.ReLU()(x)\ndef build():\n    inputs = keras.Input((4,))\n    return keras.Model(inputs, f(f(inputs, 8), 2))\nresult = build().output_shape\n",
+            ],
+            nonTriggering: [
+                "import keras\nimport tensorflow as tf\ndef f(t):\n    return t * 2.0 + 1.0\nresult = f(tf.ones([1, 4]))\n",
+                // The model runs on real tensors: its outputs are no longer symbolic.
+                "import keras\nimport tensorflow as tf\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, keras.layers.Dense(3, kernel_initializer='ones')(inputs))\ndef f(t):\n    return tf.reduce_sum(model(t))\nresult = f(tf.ones([1, 4]))\n",
+                "import keras\nimport tensorflow as tf\ninputs = keras.Input((4,))\ndense = keras.layers.Dense(3, kernel_initializer='ones')\nmodel = keras.Model(inputs, dense(inputs))\ndef f(x):\n    return model(x) * 2.0\nresult = f(tf.ones([2, 4]))\n",
+            ],
+            examplesRunInTensorFlow: true),
         FailureRule(
             code: 14, name: "NO_TENSOR_COMPUTATION", isClassic: false,
             condition: { $0[.tensorComputation] == .no },

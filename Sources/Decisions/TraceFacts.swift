@@ -18,6 +18,9 @@ public struct TraceDerived: Sendable {
     public var tracesAtLeast: Bool
     /// Distinct shapes seen per tensor parameter, for P4/P7's "retraced for varying shapes".
     public var shapeClasses: Int
+    /// The dimensions whose size differed between observed calls, per tensor parameter (nil:
+    /// its rank differed): what a derived signature or `reduce_retracing` makes `None`.
+    public var varyingDimensions: [String: Set<Int>?] = [:]
     public var eagerSeconds: Double
     /// `eagerSeconds` over the traced tests' time; nil when the run had no timed tests.
     public var eagerShare: Double?
@@ -65,6 +68,8 @@ public struct TraceFacts {
         decideVariableCreation(&facts, observed)
         decideStaleVariableReads(&facts, observed)
         decideVaryingObjects(&facts, observed)
+        decideKerasSymbolicArguments(&facts, calls)
+        decideDTypeCoercions(&facts, calls)
         facts.facts[.reachable] = Fact(.yes, .trace, reasons: ["\(observed.calls) traced calls" + Self.example(tests)])
         for index in facts.assumptions.indices where facts.assumptions[index].tests.isEmpty {
             facts.assumptions[index].tests = Array(tests.prefix(5))
@@ -320,6 +325,47 @@ public struct TraceFacts {
         }
     }
 
+    /// SPEC §3 code 23: traces see a KerasTensor argument directly (the tracer names its kind
+    /// `KerasTensor`). A definite static `true` stands; traces add what the analysis missed.
+    private func decideKerasSymbolicArguments(_ facts: inout FunctionFacts, _ calls: Calls) {
+        if facts[.kerasSymbolicArguments] == .yes { return }
+        let symbolic = calls.filter { $0.params.contains { $0.kind == "KerasTensor" } }
+        guard let first = symbolic.first, let parameter = first.params.first(where: { $0.kind == "KerasTensor" }) else { return }
+        let count = symbolic.reduce(0) { $0 + $1.calls }
+        let missed = facts[.kerasSymbolicArguments] == .no ? "the analysis missed it: " : ""
+        facts.facts[.kerasSymbolicArguments] = Fact(.yes, .trace, reasons: [
+            missed + "`\(parameter.param)` received \(Self.describe(parameter)) in \(count) traced calls"
+                + Self.example(first.tests.map(\.test)) + ": a functional model being built"
+        ])
+    }
+
+    /// SPEC §3 code 22 from observed dtypes: a numpy argument (array or scalar) of one dtype met
+    /// in a binary op a tensor, or another numpy argument, of another. The pairs are the
+    /// parameters the body combines (`FunctionFacts.binaryPartners`).
+    private func decideDTypeCoercions(_ facts: inout FunctionFacts, _ calls: Calls) {
+        if facts[.conflictingDTypeCoercions] == .yes || facts.binaryPartners.isEmpty { return }
+        for signature in calls {
+            let byName = Dictionary(signature.params.map { ($0.param, $0) }, uniquingKeysWith: { first, _ in first })
+            for (name, partners) in facts.binaryPartners.sorted(by: { $0.key < $1.key }) {
+                guard let observed = byName[name], let dtype = InputSignature.numpyDType(of: observed) else { continue }
+                for partner in partners.sorted() {
+                    guard let other = byName[partner],
+                        let otherDType = InputSignature.numpyDType(of: other)
+                            ?? (ObservedKind(other.kind) == .tensor ? other.dtype : nil),
+                        otherDType != dtype
+                    else { continue }
+                    let missed = facts[.conflictingDTypeCoercions] == .no ? "the analysis missed it: " : ""
+                    facts.facts[.conflictingDTypeCoercions] = Fact(.yes, .trace, reasons: [
+                        missed + "`\(name)` received \(Self.describe(observed)) and meets `\(partner)`, \(Self.describe(other)), in a binary op"
+                            + Self.example(signature.tests.map(\.test))
+                            + ": tf.function makes `\(name)` a \(dtype) tensor where eager ops convert it to \(otherDType)"
+                    ])
+                    return
+                }
+            }
+        }
+    }
+
     /// §4.2: a `false` drawn from traces alone, listed as an assumption with its coverage.
     private func addTraceNegative(_ facts: inout FunctionFacts, _ fact: FactName, _ observed: TraceEvidence.Function) {
         var assumption = Assumption(fact: fact, assumed: false, rule: "trace", detail: "\(observed.calls) traced calls")
@@ -340,7 +386,7 @@ public struct TraceFacts {
     private func derive(_ facts: FunctionFacts, _ observed: TraceEvidence.Function, _ calls: Calls, _ tests: [String]) -> TraceDerived {
         let isHybrid = facts.hybrid != nil
         let relevant = isHybrid ? calls : calls.filter { !$0.inGraph }
-        let signature = InputSignature.derive(relevant.map(\.params))
+        let signature = InputSignature.derive(relevant.map(\.params), partners: facts.binaryPartners)
         var distinct = Set(relevant.map(\.params)).count
         var atLeast = false
         if !isHybrid {
@@ -372,7 +418,8 @@ public struct TraceFacts {
         return TraceDerived(
             calls: observed.calls, eagerCalls: observed.eagerCalls, inputSignature: signature.spelling,
             noSignatureReason: signature.problem, predictedTraces: traces, tracesAtLeast: atLeast,
-            shapeClasses: signature.shapeClasses, eagerSeconds: seconds,
+            shapeClasses: signature.shapeClasses, varyingDimensions: InputSignature.varyingDimensions(relevant.map(\.params)),
+            eagerSeconds: seconds,
             eagerShare: evidence.testSeconds > 0 ? seconds / evidence.testSeconds : nil, tests: Array(tests.prefix(5)),
             signatureShapes: signature.shapes)
     }

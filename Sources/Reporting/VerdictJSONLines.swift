@@ -9,6 +9,8 @@ public enum VerdictJSONLines {
         .tensorParameter, .primitiveParameter, .sideEffects, .recursive, .eagerOnlyCalls, .tensorIteration,
         .numpyOnParameters, .tensorComputation, .createsVariables, .varyingObjectParameters, .coveredCallers,
         .staleVariableReads,
+        // Beyond SPEC §8's list: the facts behind the newer blockers 17, 22 and 23.
+        .invalidNameArguments, .conflictingDTypeCoercions, .kerasSymbolicArguments,
     ]
 
     public static func render(_ verdicts: [Verdict]) -> String {
