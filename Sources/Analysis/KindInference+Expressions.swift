@@ -266,11 +266,13 @@ extension KindInference {
     func functionReference(_ expression: Expression, in function: FunctionNode) -> ValueKind? {
         guard let resolver = resolvers[function.id] else { return nil }
         if let node = resolver.classNode(for: expression) { return .classes([node.id]) }
-        switch resolver.resolveReference(expression) {
-        case .project(let id)?: return .functions([id])
-        case let target?: return .library(target)
-        case nil: return nil
+        let targets = resolver.resolveReference(expression)
+        var ids: Set<Int> = []
+        for target in targets {
+            guard case .project(let id) = target else { return .library(target) }
+            ids.insert(id)
         }
+        return ids.isEmpty ? nil : .functions(ids)
     }
 
     /// Library calls whose result can be any Python object, the project's own functions
