@@ -143,6 +143,7 @@ final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
     private lazy var localsItMade: Set<String> = function.localsItMade()
+    private lazy var caughtExceptions: [String: [ClassNode]] = exceptionBindings()
     /// Answers by the callee's source range: tensor inference asks about each call in every
     /// round, and what syntax resolves does not change between rounds.
     private var resolvedCalls: [SourceRange: (targets: [CallTarget], bindsSelf: Bool)] = [:]
@@ -168,7 +169,7 @@ final class CallResolver {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
-        if case .attribute(let base, _) = call.function.kind, receiverClass(base) != nil {
+        if case .attribute(let base, _) = call.function.kind, receiverClass(base) != nil || caughtClasses(base) != nil {
             return (resolve(callee: call.function), true)
         }
         return (resolve(callee: call.function), false)
@@ -334,6 +335,15 @@ final class CallResolver {
             guard receiver.dispatched else { return method(named: name, from: [receiver.owner], skippingFirst: false).map { [$0] } ?? [] }
             return dispatchedMethods(named: name, on: receiver.owner, viaSuper: receiver.viaSuper)
         }
+        if case .attribute(let base, let name) = expression.kind, let caught = caughtClasses(base) {
+            var found: [CallTarget] = []
+            for node in caught {
+                for target in dispatchedMethods(named: name, on: node, viaSuper: false) where !found.contains(target) {
+                    found.append(target)
+                }
+            }
+            return found
+        }
         guard expression.isDottedName, let dotted = index.resolver.qualifiedName(of: expression, in: function.module) else {
             if case .name(let name) = expression.kind, Self.builtins.contains(name) { return [.builtin(name)] }
             return []
@@ -412,6 +422,34 @@ final class CallResolver {
         default:
             return nil
         }
+    }
+
+    /// `except NotFound as error`: `error` is an instance of `NotFound` or of a subclass (any
+    /// of a tuple's classes), whatever raised it. Only project classes are followed.
+    private func caughtClasses(_ base: Expression) -> [ClassNode]? {
+        guard case .name(let name) = base.kind, !isParameter(name) else { return nil }
+        return caughtExceptions[name]
+    }
+
+    private func exceptionBindings() -> [String: [ClassNode]] {
+        var found: [String: [ClassNode]] = [:]
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                if case .try(_, let handlers, _, _) = statement.kind {
+                    for handler in handlers {
+                        guard let name = handler.name, let type = handler.type else { continue }
+                        let types: [Expression]
+                        if case .tuple(let elements) = type.kind { types = elements } else { types = [type] }
+                        for node in types.compactMap(classNode(for:)) where !(found[name] ?? []).contains(where: { $0 === node }) {
+                            found[name, default: []].append(node)
+                        }
+                    }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return found
     }
 
     /// Looks a method up along the project classes' method resolution order (C3).
