@@ -209,6 +209,7 @@ final class CallResolver {
                 let targets = kinds.targets(of: call, in: function).targets
                 let receiver = targets.isEmpty ? .other : self.receiver(of: call, kinds: kinds)
                 for target in targets {
+                    if case .project(let id) = target, kinds.isCalledThroughWrapper(id, targets: targets) { continue }
                     sites.append((inner.range.line, target, receiver))
                 }
                 if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {

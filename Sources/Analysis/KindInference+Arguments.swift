@@ -176,17 +176,16 @@ extension KindInference {
     }
 
     /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
-    /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
+    /// receives the function (or, under another decorator, what that one returned), and a
+    /// decorator factory's result (`@retry(3)`) does too.
     func bindDecoratedFunctions(into observed: inout Contribution) {
         for function in index.functions where !function.decorators.isEmpty {
-            for (decorator, decoratorIDs) in projectDecorators(of: function) {
-                for decoratorID in decoratorIDs {
-                    guard let first = index.functions[decoratorID].parameters.first else { continue }
-                    observed.callees.insert(decoratorID)
-                    let source = "\(function.file):\(decorator.range.line) decorates `\(function.qualname)` with it"
-                    let passed = ParameterKind(kind: .functions([function.id]), evidence: .static, sources: [source], suppliedByCaller: true)
-                    observed.pass(passed, to: first.name, of: decoratorID)
-                }
+            for link in decorationChain(of: function) {
+                guard let first = index.functions[link.decoratorID].parameters.first else { continue }
+                observed.callees.insert(link.decoratorID)
+                let source = "\(function.file):\(link.decorator.range.line) decorates `\(function.qualname)` with it"
+                let passed = ParameterKind(kind: .functions(Set(link.receives)), evidence: .static, sources: [source], suppliedByCaller: true)
+                observed.pass(passed, to: first.name, of: link.decoratorID)
             }
         }
     }

@@ -333,7 +333,8 @@ extension KindInference {
         var ids: Set<Int> = []
         for target in targets {
             guard case .project(let id) = target else { return .library(target) }
-            ids.insert(id)
+            // A decorated function's name holds what its decorators returned.
+            ids.formUnion(decoratedValues[id] ?? [id])
         }
         return ids.isEmpty ? nil : .functions(ids)
     }
