@@ -108,15 +108,7 @@ extension KindInference {
                     if (bindsSelf || callee.isClassMethod) && callee.receiverName != nil && !positional.isEmpty {
                         positional.removeFirst()
                     }
-                    var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
-                        if case .starred = argument.kind { return nil }
-                        return (parameter.name, argument)
-                    }
-                    for keyword in call.keywords {
-                        if let name = keyword.name { bound.append((name, keyword.value)) }
-                    }
-                    for (name, argument) in bound {
-                        let kind = self.kind(of: argument, in: function)
+                    for (name, kind) in self.bind(call, to: callee, positional: positional, in: function) {
                         let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
                         contribution.pass(
                             ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
@@ -127,6 +119,83 @@ extension KindInference {
         }
         return contribution
     }
+
+    /// The kind each parameter of `callee` receives from `call`, as Python binds arguments:
+    /// positional ones in order, the rest into `*args` (a tuple of them); keywords by name, the
+    /// rest into `**kwargs` (a dict of them). `f(*args)` spreads what `args` holds over the
+    /// positional parameters from there on, and `f(**kwargs)` over those still unbound, which is
+    /// how a function forwards its arguments (`return target(*args, **kwargs)`). `*args` and
+    /// `**kwargs` themselves follow only callables (`call_all(*callbacks)`, `on_done=notify`):
+    /// preconditions read declared parameters, and a wrapper's `*args` is not a tensor parameter.
+    func bind(_ call: Call, to callee: FunctionNode, positional: [Parameter], in function: FunctionNode) -> [(String, ValueKind)] {
+        var bound: [(String, ValueKind)] = []
+        var boundNames: Set<String> = []
+        let variadic = callee.parameters.first { $0.kind == .variadic }
+        let variadicKeyword = callee.parameters.first { $0.kind == .variadicKeyword }
+        var extra: [ValueKind] = []
+        var spread = false
+        for (position, argument) in call.arguments.enumerated() {
+            if case .starred(let inner) = argument.kind {
+                let element = elementKindOfIterable(inner, in: function)
+                for parameter in positional.dropFirst(position) where !boundNames.contains(parameter.name) {
+                    bound.append((parameter.name, element))
+                    boundNames.insert(parameter.name)
+                }
+                extra.append(element)
+                spread = true
+                break
+            }
+            let kind = self.kind(of: argument, in: function)
+            if position < positional.count {
+                bound.append((positional[position].name, kind))
+                boundNames.insert(positional[position].name)
+            } else {
+                extra.append(kind)
+            }
+        }
+        if let variadic, let held = Self.callables(extra) {
+            bound.append((variadic.name, .containing(held)))
+        }
+        var extraKeywords: [ValueKind] = []
+        for keyword in call.keywords {
+            let kind = self.kind(of: keyword.value, in: function)
+            if let name = keyword.name {
+                // Kept by name even when `**kwargs` takes it: the primitive-parameter rule reads
+                // literal keywords of the call signature (`scaled(x, factor=3.0)`).
+                bound.append((name, kind))
+                boundNames.insert(name)
+                if !callee.parameters.contains(where: { $0.name == name && $0.kind != .variadic && $0.kind != .variadicKeyword }) {
+                    extraKeywords.append(kind)
+                }
+                continue
+            }
+            // `**options`: what the dict holds, for every parameter nothing else bound.
+            guard case .container(let element) = kind else { continue }
+            let open = callee.parameters.filter {
+                ($0.kind == .keywordOnly || (!spread && ($0.kind == .regular))) && !boundNames.contains($0.name)
+            }
+            for parameter in open where !(bindsReceiver(callee) && parameter.name == callee.receiverName) {
+                bound.append((parameter.name, element))
+            }
+            extraKeywords.append(element)
+        }
+        if let variadicKeyword, let held = Self.callables(extraKeywords) {
+            bound.append((variadicKeyword.name, .containing(held)))
+        }
+        return bound
+    }
+
+    /// The join of kinds that are all functions or all classes, else nil.
+    private static func callables(_ kinds: [ValueKind]) -> ValueKind? {
+        guard let first = kinds.first else { return nil }
+        let joined = kinds.dropFirst().reduce(first) { $0.joined(with: $1) }
+        switch joined {
+        case .functions, .classes: return joined
+        default: return nil
+        }
+    }
+
+    private func bindsReceiver(_ callee: FunctionNode) -> Bool { callee.receiverName != nil }
 
     /// Joins what every caller passes into the parameter kinds of `functions` (hints win), and
     /// returns those whose parameter kinds changed.
