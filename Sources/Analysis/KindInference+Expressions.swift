@@ -64,6 +64,15 @@ extension KindInference {
         while let statements = pending.popLast() {
             for statement in statements {
                 locals[function.id] = scope
+                // `[callback() for callback in callbacks]`: the loop variable holds the elements.
+                for expression in statement.directExpressions {
+                    expression.forEachSubexpression(enteringLambdas: false) { inner in
+                        guard case .comprehension(let comprehension) = inner.kind else { return }
+                        for generator in comprehension.generators {
+                            assign(generator.target, elementKind(of: self.kind(of: generator.iterable, in: function), iterable: generator.iterable))
+                        }
+                    }
+                }
                 switch statement.kind {
                 case .assign(let targets, let value):
                     for target in targets { assign(target, from: value) }
