@@ -56,6 +56,8 @@ extension KindInference {
     struct Contribution: Equatable {
         var passed: [Int: [String: ParameterKind]] = [:]
         var callees: Set<Int> = []
+        /// Defaulted parameters some call leaves out, by callee: they hold their default then.
+        var omitted: [Int: Set<String>] = [:]
 
         mutating func pass(_ kind: ParameterKind, to parameter: String, of callee: Int) {
             if var existing = passed[callee]?[parameter] {
@@ -108,7 +110,12 @@ extension KindInference {
                     if (bindsSelf || callee.isClassMethod) && callee.receiverName != nil && !positional.isEmpty {
                         positional.removeFirst()
                     }
-                    for (name, kind) in self.bind(call, to: callee, positional: positional, in: function) {
+                    let bound = self.bind(call, to: callee, positional: positional, in: function)
+                    let boundNames = Set(bound.map(\.0))
+                    for parameter in callee.parameters where parameter.defaultValue != nil && !boundNames.contains(parameter.name) {
+                        contribution.omitted[calleeID, default: []].insert(parameter.name)
+                    }
+                    for (name, kind) in bound {
                         let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
                         contribution.pass(
                             ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
@@ -222,6 +229,20 @@ extension KindInference {
                     merged[parameter.name] = ParameterKind(
                         kind: kind, evidence: .static, sources: ["no caller supplies it: it keeps its default, a \(kind.description)"],
                         suppliedByCaller: false)
+                }
+            }
+            // A function or class as default (`op=identity`) is called whenever some caller leaves
+            // the parameter out, whatever the others pass.
+            let omitted = (callers[id] ?? []).reduce(into: Set<String>()) { $0.formUnion(contributions[$1]?.omitted[id] ?? []) }
+            for parameter in function.parameters where omitted.contains(parameter.name) && merged[parameter.name]?.evidence == .static {
+                guard let value = parameter.defaultValue, let held = merged[parameter.name] else { continue }
+                let kind = self.kind(of: value, in: index.definingScope(of: function) ?? function)
+                switch kind {
+                case .functions, .classes:
+                    merged[parameter.name]?.kind = held.kind.joined(with: kind)
+                    merged[parameter.name]?.sources.append("a caller leaves it out: it keeps its default, a \(kind.description)")
+                default:
+                    continue
                 }
             }
             for (name, kind) in observed.passed[id] ?? [:] where merged[name]?.evidence == .hint {
