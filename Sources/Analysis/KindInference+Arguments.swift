@@ -101,6 +101,9 @@ extension KindInference {
                     }
                 }
                 let (targets, bindsSelf) = self.targets(of: call, in: function)
+                // What the arguments are, once per call: `self.call(x)` in a base class reaches
+                // every subclass's override.
+                var passed: PassedArguments?
                 for case .project(let calleeID) in targets {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
@@ -110,7 +113,9 @@ extension KindInference {
                     if (bindsSelf || callee.isClassMethod) && callee.receiverName != nil && !positional.isEmpty {
                         positional.removeFirst()
                     }
-                    let bound = self.bind(call, to: callee, positional: positional, in: function)
+                    let arguments = passed ?? PassedArguments(call, kinds: self, in: function)
+                    passed = arguments
+                    let bound = self.bind(call, arguments, to: callee, positional: positional)
                     let boundNames = Set(bound.map(\.0))
                     for parameter in callee.parameters where parameter.defaultValue != nil && !boundNames.contains(parameter.name) {
                         contribution.omitted[calleeID, default: []].insert(parameter.name)
@@ -134,7 +139,7 @@ extension KindInference {
     /// how a function forwards its arguments (`return target(*args, **kwargs)`). `*args` and
     /// `**kwargs` themselves follow only callables (`call_all(*callbacks)`, `on_done=notify`):
     /// preconditions read declared parameters, and a wrapper's `*args` is not a tensor parameter.
-    func bind(_ call: Call, to callee: FunctionNode, positional: [Parameter], in function: FunctionNode) -> [(String, ValueKind)] {
+    func bind(_ call: Call, _ passed: PassedArguments, to callee: FunctionNode, positional: [Parameter]) -> [(String, ValueKind)] {
         var bound: [(String, ValueKind)] = []
         var boundNames: Set<String> = []
         let variadic = callee.parameters.first { $0.kind == .variadic }
@@ -142,8 +147,8 @@ extension KindInference {
         var extra: [ValueKind] = []
         var spread = false
         for (position, argument) in call.arguments.enumerated() {
-            if case .starred(let inner) = argument.kind {
-                let element = elementKindOfIterable(inner, in: function)
+            if case .starred = argument.kind {
+                let element = passed.positional[position]
                 for parameter in positional.dropFirst(position) where !boundNames.contains(parameter.name) {
                     bound.append((parameter.name, element))
                     boundNames.insert(parameter.name)
@@ -152,7 +157,7 @@ extension KindInference {
                 spread = true
                 break
             }
-            let kind = self.kind(of: argument, in: function)
+            let kind = passed.positional[position]
             if position < positional.count {
                 bound.append((positional[position].name, kind))
                 boundNames.insert(positional[position].name)
@@ -164,8 +169,7 @@ extension KindInference {
             bound.append((variadic.name, .containing(held)))
         }
         var extraKeywords: [ValueKind] = []
-        for keyword in call.keywords {
-            let kind = self.kind(of: keyword.value, in: function)
+        for (keyword, kind) in zip(call.keywords, passed.keywords) {
             if let name = keyword.name {
                 // Kept by name even when `**kwargs` takes it: the primitive-parameter rule reads
                 // literal keywords of the call signature (`scaled(x, factor=3.0)`).
@@ -199,6 +203,21 @@ extension KindInference {
         switch joined {
         case .functions, .classes: return joined
         default: return nil
+        }
+    }
+
+    /// The kinds of a call's arguments: each positional one (a starred one's elements), and each
+    /// keyword's value.
+    struct PassedArguments {
+        var positional: [ValueKind]
+        var keywords: [ValueKind]
+
+        init(_ call: Call, kinds: KindInference, in function: FunctionNode) {
+            positional = call.arguments.map { argument in
+                if case .starred(let inner) = argument.kind { return kinds.elementKindOfIterable(inner, in: function) }
+                return kinds.kind(of: argument, in: function)
+            }
+            keywords = call.keywords.map { kinds.kind(of: $0.value, in: function) }
         }
     }
 

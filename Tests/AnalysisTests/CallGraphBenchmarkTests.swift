@@ -58,8 +58,9 @@ final class CallGraphBenchmarkTests: XCTestCase {
         let precision = Self.ratio(correct, found)
         let recall = Self.ratio(correct, expectedTotal)
         print(report.joined(separator: "\n"))
-        print(String(format: "call-graph benchmark: %d cases, %d exact; precision %.3f, recall %.3f (%d of %d edges found, %d expected)",
+        print(String(format: "call-graph benchmark: %d cases, %d exact; precision %.3f, recall %.3f (%d correct of %d found, %d expected)",
                      cases.count, cases.count - inexact.count, precision, recall, correct, found, expectedTotal))
+        print("not exact: " + (inexact.isEmpty ? "none" : inexact.joined(separator: ", ")))
         XCTAssertGreaterThanOrEqual(precision, CallGraphBenchmarkBaseline.precision, "precision dropped")
         XCTAssertGreaterThanOrEqual(recall, CallGraphBenchmarkBaseline.recall, "recall dropped")
         XCTAssertGreaterThanOrEqual(cases.count - inexact.count, CallGraphBenchmarkBaseline.exactCases,
@@ -92,9 +93,13 @@ final class CallGraphBenchmarkTests: XCTestCase {
 }
 
 /// The benchmark's totals today (CallGraphBenchmarkTests). Raise them with every improvement;
-/// a change that lowers them is a regression.
+/// a change that lowers them is a regression. Before the call graph learnt the MRO, overrides,
+/// decorator chains and argument forwarding: 31 of 57 exact, precision 0.884, recall 0.870.
+/// Not exact yet: dicts/literal_dispatch and dicts/new_key_and_update (which key of a dict is
+/// read is not followed, so every callable it holds is called), keras_dispatch/keras_model_subclass
+/// (a parameter given instances of two project Keras classes holds a Keras object of no known class).
 enum CallGraphBenchmarkBaseline {
-    static let precision = 0.0
-    static let recall = 0.0
-    static let exactCases = 0
+    static let precision = 0.983
+    static let recall = 0.994
+    static let exactCases = 54
 }
