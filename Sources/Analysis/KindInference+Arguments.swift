@@ -104,6 +104,7 @@ extension KindInference {
                 // What the arguments are, once per call: `self.call(x)` in a base class reaches
                 // every subclass's override.
                 var passed: PassedArguments?
+                var sources: [ValueKind: String] = [:]
                 for case .project(let calleeID) in targets {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
@@ -121,7 +122,8 @@ extension KindInference {
                         contribution.omitted[calleeID, default: []].insert(parameter.name)
                     }
                     for (name, kind) in bound {
-                        let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
+                        let source = sources[kind] ?? "\(function.file):\(inner.range.line) passes \(kind.description)"
+                        sources[kind] = source
                         contribution.pass(
                             ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
                             to: name, of: calleeID)

@@ -64,15 +64,6 @@ extension KindInference {
         while let statements = pending.popLast() {
             for statement in statements {
                 locals[function.id] = scope
-                // `[callback() for callback in callbacks]`: the loop variable holds the elements.
-                for expression in statement.directExpressions {
-                    expression.forEachSubexpression(enteringLambdas: false) { inner in
-                        guard case .comprehension(let comprehension) = inner.kind else { return }
-                        for generator in comprehension.generators {
-                            assign(generator.target, elementKind(of: self.kind(of: generator.iterable, in: function), iterable: generator.iterable))
-                        }
-                    }
-                }
                 switch statement.kind {
                 case .assign(let targets, let value):
                     for target in targets { assign(target, from: value) }
@@ -118,11 +109,30 @@ extension KindInference {
                 pending += statement.nestedBodies
             }
         }
+        // `[callback() for callback in callbacks]`: the loop variable holds the elements.
+        for generator in comprehensionGenerators(of: function) {
+            locals[function.id] = scope
+            assign(generator.target, elementKind(of: self.kind(of: generator.iterable, in: function), iterable: generator.iterable))
+        }
         locals[function.id] = scope
         if function.kind == .moduleBody {
             moduleGlobals[function.module.description] = scope
         }
         returns[function.id] = returned ?? .primitive("None")
+    }
+
+    /// The comprehensions' `for` clauses in a function's own body, found once: syntax does not
+    /// change between rounds.
+    func comprehensionGenerators(of function: FunctionNode) -> [Comprehension.Generator] {
+        if let known = comprehensions[function.id] { return known }
+        var found: [Comprehension.Generator] = []
+        for expression in resolvers[function.id]?.ownExpressions() ?? [] {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                if case .comprehension(let comprehension) = inner.kind { found += comprehension.generators }
+            }
+        }
+        comprehensions[function.id] = found
+        return found
     }
 
     /// What a call of a list, set or dict method adds to the container (nothing for other methods).

@@ -34,6 +34,7 @@ public final class KindInference {
     /// Rounds it took to settle (at most 8), for benchmarks.
     public internal(set) var rounds = 0
     var locals: [Int: [String: ValueKind]] = [:]
+    var comprehensions: [Int: [Comprehension.Generator]] = [:]
     var moduleGlobals: [String: [String: ValueKind]] = [:]
     /// `self.name = value` in any method, by class: what `self.name` holds in the others.
     var attributes: [Int: [String: ValueKind]] = [:]
