@@ -22,6 +22,9 @@ public struct CallGraph: Sendable {
         public var line: Int
         /// What the callee's `self` is, for a method.
         public var receiver: Receiver = .other
+        /// A subclass's override that a call through `self` may dispatch to, besides the method
+        /// the caller's class itself resolves to (`Model.train_step` → `MyModel.compute_loss`).
+        public var throughOverride = false
     }
 
     /// The object a method is called on, from the caller's side: what decides whether the
@@ -71,7 +74,8 @@ public struct CallGraph: Sendable {
             guard let resolver = kinds.resolvers[function.id] else { continue }
             let found = resolver.callSites(kinds: kinds)
             for site in found.sites {
-                add(Edge(caller: function.id, callee: site.target, line: site.line, receiver: site.receiver))
+                add(Edge(caller: function.id, callee: site.target, line: site.line, receiver: site.receiver,
+                         throughOverride: site.throughOverride))
             }
             if !found.unresolved.isEmpty { unresolved[function.id] = found.unresolved }
             // pytest runs the fixtures a test or fixture names before it.
@@ -149,6 +153,9 @@ final class CallResolver {
     private var resolvedCalls: [SourceRange: (targets: [CallTarget], bindsSelf: Bool)] = [:]
     private var resolvedReferences: [SourceRange: [CallTarget]] = [:]
     private var resolvedClasses: [SourceRange: ClassNode?] = [:]
+    /// Per call through `self`, the subclass overrides it reaches besides the method the class's
+    /// own MRO finds.
+    private var overrides: [SourceRange: Set<Int>] = [:]
 
     init(index: ProjectIndex, function: FunctionNode) {
         self.index = index
@@ -169,10 +176,31 @@ final class CallResolver {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
-        if case .attribute(let base, _) = call.function.kind, receiverClass(base) != nil || caughtClasses(base) != nil {
+        if case .attribute(let base, let name) = call.function.kind, let receiver = receiverClass(base) {
+            let targets = resolve(callee: call.function)
+            if receiver.dispatched, call.function.range != .unknown {
+                let own = receiver.viaSuper
+                    ? index.methodResolutionOrder(of: receiver.owner).dropFirst().lazy.compactMap { $0.methods[name] }.first
+                    : method(named: name, from: [receiver.owner], skippingFirst: false).flatMap { target -> FunctionNode? in
+                        if case .project(let id) = target { return index.functions[id] } else { return nil }
+                    }
+                overrides[call.function.range] = Set(targets.compactMap { target -> Int? in
+                    guard case .project(let id) = target, id != own?.id else { return nil }
+                    return id
+                })
+            }
+            return (targets, true)
+        }
+        if case .attribute(let base, _) = call.function.kind, caughtClasses(base) != nil {
             return (resolve(callee: call.function), true)
         }
         return (resolve(callee: call.function), false)
+    }
+
+    /// Whether `id` is a subclass's override that a call through `self` reaches besides the method
+    /// of the class's own MRO.
+    func isOverride(_ id: Int, reachedBy call: Call) -> Bool {
+        overrides[call.function.range]?.contains(id) ?? false
     }
 
     /// What a name or attribute chain refers to (a function passed as a value, say): one target,
@@ -199,9 +227,10 @@ final class CallResolver {
     /// their own), with what it resolves to, and the calls nothing resolves. Functions passed as
     /// arguments to the library count as called.
     func callSites(kinds: KindInference)
-        -> (sites: [(line: Int, target: CallTarget, receiver: CallGraph.Receiver)], unresolved: [CallGraph.UnresolvedCall])
+        -> (sites: [(line: Int, target: CallTarget, receiver: CallGraph.Receiver, throughOverride: Bool)],
+            unresolved: [CallGraph.UnresolvedCall])
     {
-        var sites: [(Int, CallTarget, CallGraph.Receiver)] = []
+        var sites: [(Int, CallTarget, CallGraph.Receiver, Bool)] = []
         var unresolved: [CallGraph.UnresolvedCall] = []
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
@@ -210,7 +239,9 @@ final class CallResolver {
                 let receiver = targets.isEmpty ? .other : self.receiver(of: call, kinds: kinds)
                 for target in targets {
                     if case .project(let id) = target, kinds.isCalledThroughWrapper(id, targets: targets) { continue }
-                    sites.append((inner.range.line, target, receiver))
+                    let override: Bool
+                    if case .project(let id) = target { override = self.isOverride(id, reachedBy: call) } else { override = false }
+                    sites.append((inner.range.line, target, receiver, override))
                 }
                 if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {
                     unresolved.append(CallGraph.UnresolvedCall(line: inner.range.line, callee: callee))
@@ -227,7 +258,7 @@ final class CallResolver {
                     default: continue  // a value computed here is not a function named here
                     }
                     guard case .functions(let ids) = kinds.kind(of: argument, in: function) else { continue }
-                    for id in ids.sorted() { sites.append((inner.range.line, .project(id), .other)) }
+                    for id in ids.sorted() { sites.append((inner.range.line, .project(id), .other, false)) }
                 }
             }
         }

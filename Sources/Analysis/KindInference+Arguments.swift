@@ -105,7 +105,7 @@ extension KindInference {
                 // every subclass's override.
                 var passed: PassedArguments?
                 var sources: [ValueKind: String] = [:]
-                for case .project(let calleeID) in targets {
+                for case .project(let calleeID) in targets where !resolver.isOverride(calleeID, reachedBy: call) {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
                     var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
