@@ -216,6 +216,29 @@ final class CallGraphTests: XCTestCase {
                        "the base's own method and each subclass's, as its MRO finds it")
         XCTAssertEqual(calls["nets.Left.compute_loss"], ["<builtin>.super", "nets.Base.compute_loss", "nets.Right.compute_loss"],
                        "super() in Left continues with Right for a Both (C3), with Base for a Left")
+        let overrides = try graph(["nets.py": """
+            class Layer:
+                def __call__(self, x):
+                    return self.call(x)
+
+                def call(self, x):
+                    return x
+
+            class Block(Layer):
+                def __init__(self):
+                    self.inner = Layer()
+
+                def call(self, x):
+                    return self.inner(x)
+            """]).index
+        let callGraph = CallGraph(index: overrides)
+        let flagged = callGraph.edges.filter(\.throughOverride).map {
+            overrides.functions[$0.caller].qualname + " -> " + ($0.callee == .project(overrides.functions.first { $0.qualname == "Block.call" }!.id) ? "Block.call" : "?")
+        }
+        XCTAssertEqual(flagged, ["Layer.__call__ -> Block.call"], "the override, not Layer.call, is marked")
+        let recursion = Recursion(graph: callGraph, functionCount: overrides.functions.count)
+        XCTAssertFalse(overrides.functions.contains { recursion.isRecursive($0.id) },
+                       "a layer calling another layer's __call__ is nesting, not recursion")
     }
 
     func testDecoratorsApplyBottomUp() throws {
