@@ -117,9 +117,16 @@ extension KindInference {
                     let arguments = passed ?? PassedArguments(call, kinds: self, in: function)
                     passed = arguments
                     let bound = self.bind(call, arguments, to: callee, positional: positional)
-                    let boundNames = Set(bound.map(\.0))
-                    for parameter in callee.parameters where parameter.defaultValue != nil && !boundNames.contains(parameter.name) {
-                        contribution.omitted[calleeID, default: []].insert(parameter.name)
+                    // Which defaults a call leaves in place, where that is known and the default can
+                    // be a function.
+                    if !arguments.spreads {
+                        let boundNames = Set(bound.map(\.0))
+                        for parameter in callee.parameters where !boundNames.contains(parameter.name) {
+                            switch parameter.defaultValue?.kind {
+                            case .name?, .attribute?, .lambda?: contribution.omitted[calleeID, default: []].insert(parameter.name)
+                            default: continue
+                            }
+                        }
                     }
                     for (name, kind) in bound {
                         let source = sources[kind] ?? "\(function.file):\(inner.range.line) passes \(kind.description)"
@@ -151,12 +158,14 @@ extension KindInference {
         for (position, argument) in call.arguments.enumerated() {
             if case .starred = argument.kind {
                 let element = passed.positional[position]
+                spread = true
+                // Spreading nothing known says nothing (and a wrapper's `fn(*args)` reaches many).
+                if element.isUndetermined { break }
                 for parameter in positional.dropFirst(position) where !boundNames.contains(parameter.name) {
                     bound.append((parameter.name, element))
                     boundNames.insert(parameter.name)
                 }
                 extra.append(element)
-                spread = true
                 break
             }
             let kind = passed.positional[position]
@@ -183,7 +192,7 @@ extension KindInference {
                 continue
             }
             // `**options`: what the dict holds, for every parameter nothing else bound.
-            guard case .container(let element) = kind else { continue }
+            guard case .container(let element) = kind, !element.isUndetermined else { continue }
             let open = callee.parameters.filter {
                 ($0.kind == .keywordOnly || (!spread && ($0.kind == .regular))) && !boundNames.contains($0.name)
             }
@@ -213,6 +222,8 @@ extension KindInference {
     struct PassedArguments {
         var positional: [ValueKind]
         var keywords: [ValueKind]
+        /// Whether some argument is `*x` or `**x`: which parameters it fills is not known.
+        var spreads: Bool
 
         init(_ call: Call, kinds: KindInference, in function: FunctionNode) {
             positional = call.arguments.map { argument in
@@ -220,6 +231,8 @@ extension KindInference {
                 return kinds.kind(of: argument, in: function)
             }
             keywords = call.keywords.map { kinds.kind(of: $0.value, in: function) }
+            spreads = call.keywords.contains { $0.name == nil }
+                || call.arguments.contains { if case .starred = $0.kind { return true } else { return false } }
         }
     }
 
