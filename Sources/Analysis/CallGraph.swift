@@ -22,6 +22,9 @@ public struct CallGraph: Sendable {
         public var line: Int
         /// What the callee's `self` is, for a method.
         public var receiver: Receiver = .other
+        /// A subclass's override that a call through `self` may dispatch to, besides the method
+        /// the caller's class itself resolves to (`Model.train_step` → `MyModel.compute_loss`).
+        public var throughOverride = false
     }
 
     /// The object a method is called on, from the caller's side: what decides whether the
@@ -71,7 +74,8 @@ public struct CallGraph: Sendable {
             guard let resolver = kinds.resolvers[function.id] else { continue }
             let found = resolver.callSites(kinds: kinds)
             for site in found.sites {
-                add(Edge(caller: function.id, callee: site.target, line: site.line, receiver: site.receiver))
+                add(Edge(caller: function.id, callee: site.target, line: site.line, receiver: site.receiver,
+                         throughOverride: site.throughOverride))
             }
             if !found.unresolved.isEmpty { unresolved[function.id] = found.unresolved }
             // pytest runs the fixtures a test or fixture names before it.
@@ -143,11 +147,15 @@ final class CallResolver {
     let index: ProjectIndex
     let function: FunctionNode
     private lazy var localsItMade: Set<String> = function.localsItMade()
+    private lazy var caughtExceptions: [String: [ClassNode]] = exceptionBindings()
     /// Answers by the callee's source range: tensor inference asks about each call in every
     /// round, and what syntax resolves does not change between rounds.
     private var resolvedCalls: [SourceRange: (targets: [CallTarget], bindsSelf: Bool)] = [:]
-    private var resolvedReferences: [SourceRange: CallTarget?] = [:]
+    private var resolvedReferences: [SourceRange: [CallTarget]] = [:]
     private var resolvedClasses: [SourceRange: ClassNode?] = [:]
+    /// Per call through `self`, the subclass overrides it reaches besides the method the class's
+    /// own MRO finds.
+    private var overrides: [SourceRange: Set<Int>] = [:]
 
     init(index: ProjectIndex, function: FunctionNode) {
         self.index = index
@@ -168,14 +176,36 @@ final class CallResolver {
         if let targetClass = classNode(for: call.function) {
             return (constructor(of: targetClass), true)
         }
-        if case .attribute(let base, _) = call.function.kind, receiverClass(base) != nil {
+        if case .attribute(let base, let name) = call.function.kind, let receiver = receiverClass(base) {
+            let targets = resolve(callee: call.function)
+            if receiver.dispatched, call.function.range != .unknown {
+                let own = receiver.viaSuper
+                    ? index.methodResolutionOrder(of: receiver.owner).dropFirst().lazy.compactMap { $0.methods[name] }.first
+                    : method(named: name, from: [receiver.owner], skippingFirst: false).flatMap { target -> FunctionNode? in
+                        if case .project(let id) = target { return index.functions[id] } else { return nil }
+                    }
+                overrides[call.function.range] = Set(targets.compactMap { target -> Int? in
+                    guard case .project(let id) = target, id != own?.id else { return nil }
+                    return id
+                })
+            }
+            return (targets, true)
+        }
+        if case .attribute(let base, _) = call.function.kind, caughtClasses(base) != nil {
             return (resolve(callee: call.function), true)
         }
         return (resolve(callee: call.function), false)
     }
 
-    /// What a name or attribute chain refers to (a function passed as a value, say).
-    func resolveReference(_ expression: Expression) -> CallTarget? {
+    /// Whether `id` is a subclass's override that a call through `self` reaches besides the method
+    /// of the class's own MRO.
+    func isOverride(_ id: Int, reachedBy call: Call) -> Bool {
+        overrides[call.function.range]?.contains(id) ?? false
+    }
+
+    /// What a name or attribute chain refers to (a function passed as a value, say): one target,
+    /// or a method of each class `self` can be an instance of.
+    func resolveReference(_ expression: Expression) -> [CallTarget] {
         let key = expression.range
         if key != .unknown, let known = resolvedReferences[key] { return known }
         let answer = resolveValue(expression)
@@ -195,11 +225,12 @@ final class CallResolver {
 
     /// Every call in the function's own body (not in nested defs or lambdas, which are nodes of
     /// their own), with what it resolves to, and the calls nothing resolves. Functions passed as
-    /// arguments count as called.
+    /// arguments to the library count as called.
     func callSites(kinds: KindInference)
-        -> (sites: [(line: Int, target: CallTarget, receiver: CallGraph.Receiver)], unresolved: [CallGraph.UnresolvedCall])
+        -> (sites: [(line: Int, target: CallTarget, receiver: CallGraph.Receiver, throughOverride: Bool)],
+            unresolved: [CallGraph.UnresolvedCall])
     {
-        var sites: [(Int, CallTarget, CallGraph.Receiver)] = []
+        var sites: [(Int, CallTarget, CallGraph.Receiver, Bool)] = []
         var unresolved: [CallGraph.UnresolvedCall] = []
         for expression in ownExpressions() {
             expression.forEachSubexpression(enteringLambdas: false) { inner in
@@ -207,26 +238,55 @@ final class CallResolver {
                 let targets = kinds.targets(of: call, in: function).targets
                 let receiver = targets.isEmpty ? .other : self.receiver(of: call, kinds: kinds)
                 for target in targets {
-                    sites.append((inner.range.line, target, receiver))
+                    if case .project(let id) = target, kinds.isCalledThroughWrapper(id, targets: targets) { continue }
+                    let override: Bool
+                    if case .project(let id) = target { override = self.isOverride(id, reachedBy: call) } else { override = false }
+                    sites.append((inner.range.line, target, receiver, override))
                 }
                 if targets.isEmpty, let callee = unresolvedCallee(call, kinds: kinds) {
                     unresolved.append(CallGraph.UnresolvedCall(line: inner.range.line, callee: callee))
                 }
-                // A function handed to another (dataset.map(fn), a callback, a lambda,
-                // `net.preprocess`) is called by it. One that arrived as a parameter is only passed
-                // on (`functools.wraps(fn)` does not call `fn`): its caller already counts it.
+                // A function handed to the library (`dataset.map(fn)`, `sorted(key=fn)`, a callback)
+                // is called by it, with no project frame between: an edge from here, for a
+                // function this one was given too. One handed to a project function is called
+                // where that function calls its parameter, which resolves through the
+                // parameter's kind; so is one stored in a list or dict.
+                guard self.callsItsArguments(call, targets: targets, kinds: kinds) else { return }
                 for argument in call.arguments + call.keywords.map(\.value) {
                     switch argument.kind {
-                    case .name(let name) where isParameter(name, orOfEnclosing: true): continue
                     case .name, .attribute, .lambda: break
                     default: continue  // a value computed here is not a function named here
                     }
                     guard case .functions(let ids) = kinds.kind(of: argument, in: function) else { continue }
-                    for id in ids.sorted() { sites.append((inner.range.line, .project(id), .other)) }
+                    for id in ids.sorted() { sites.append((inner.range.line, .project(id), .other, false)) }
                 }
             }
         }
         return (sites, unresolved)
+    }
+
+    /// Builtins that call a function they are given (`map(fn, xs)`, `sorted(xs, key=fn)`,
+    /// `iter(fn, sentinel)`); the others store, print or inspect it.
+    static let callingBuiltins: Set<String> = ["map", "filter", "sorted", "min", "max", "iter"]
+    /// Library functions that wrap or bind a function without calling it: what they return is
+    /// called later, through the kinds of values.
+    static let wrappingFunctions: Set<String> = ["functools.wraps", "functools.update_wrapper", "functools.partial"]
+
+    /// Whether a call's callee may call the functions passed to it on the spot: a library
+    /// function or method (whatever resolves to no project function), or a builtin that does,
+    /// but not a project function, nor a method of a list or dict (`steps.append(load)`).
+    private func callsItsArguments(_ call: Call, targets: [CallTarget], kinds: KindInference) -> Bool {
+        for target in targets {
+            switch target {
+            case .project: return false
+            case .builtin(let name): if !Self.callingBuiltins.contains(name) { return false }
+            case .external(let name): if Self.wrappingFunctions.contains(APITable.normalize(name)) { return false }
+            }
+        }
+        if targets.isEmpty, case .attribute(let base, _) = call.function.kind, case .container = kinds.kind(of: base, in: function) {
+            return false
+        }
+        return true
     }
 
     /// What a method called here runs on.
@@ -294,27 +354,37 @@ final class CallResolver {
         if let targetClass = classNode(for: callee) {
             return constructor(of: targetClass)
         }
-        return resolveValue(callee).map { [$0] } ?? []
+        return resolveValue(callee)
     }
 
-    /// What a name or attribute chain refers to, as a call target.
-    private func resolveValue(_ expression: Expression) -> CallTarget? {
+    /// What a name or attribute chain refers to, as call targets.
+    private func resolveValue(_ expression: Expression) -> [CallTarget] {
         if case .name(let name) = expression.kind {
-            if let local = lexicalFunction(named: name) { return .project(local.id) }
-            if isParameter(name) { return nil }
+            if let local = lexicalFunction(named: name) { return [.project(local.id)] }
+            if isParameter(name) { return [] }
         }
         if case .attribute(let base, let name) = expression.kind, let receiver = receiverClass(base) {
-            return method(named: name, from: receiver.classes, skippingFirst: receiver.skipOwn)
+            guard receiver.dispatched else { return method(named: name, from: [receiver.owner], skippingFirst: false).map { [$0] } ?? [] }
+            return dispatchedMethods(named: name, on: receiver.owner, viaSuper: receiver.viaSuper)
+        }
+        if case .attribute(let base, let name) = expression.kind, let caught = caughtClasses(base) {
+            var found: [CallTarget] = []
+            for node in caught {
+                for target in dispatchedMethods(named: name, on: node, viaSuper: false) where !found.contains(target) {
+                    found.append(target)
+                }
+            }
+            return found
         }
         guard expression.isDottedName, let dotted = index.resolver.qualifiedName(of: expression, in: function.module) else {
-            if case .name(let name) = expression.kind, Self.builtins.contains(name) { return .builtin(name) }
-            return nil
+            if case .name(let name) = expression.kind, Self.builtins.contains(name) { return [.builtin(name)] }
+            return []
         }
-        if let node = index.function(named: dotted) { return .project(node.id) }
+        if let node = index.function(named: dotted) { return [.project(node.id)] }
         // Anything else under a project module (a class, a module, a method of a module-level
         // object such as `HISTORY.append`) is not an external function.
-        if index.isProjectName(dotted) { return nil }
-        return .external(dotted)
+        if index.isProjectName(dotted) { return [] }
+        return [.external(dotted)]
     }
 
     /// A nested def visible from here: in this function, then in the functions around it.
@@ -364,40 +434,81 @@ final class CallResolver {
         method(named: "__init__", from: [node], skippingFirst: false).map { [$0] } ?? []
     }
 
-    /// The classes a receiver is known, from syntax alone, to be an instance of: `self`/`cls` in
-    /// a method, `super()`, or an object constructed on the spot. Other receivers (a local made by
+    /// The class a receiver is known, from syntax alone, to be an instance of: `self`/`cls` in a
+    /// method and `super()` (an instance of the method's class or of any subclass: `dispatched`),
+    /// or an object constructed on the spot (exactly that class). Other receivers (a local made by
     /// a constructor, a parameter) are resolved by the kinds of values (`KindInference.targets`).
-    private func receiverClass(_ base: Expression) -> (classes: [ClassNode], skipOwn: Bool)? {
+    private func receiverClass(_ base: Expression) -> (owner: ClassNode, viaSuper: Bool, dispatched: Bool)? {
         switch base.kind {
         case .name(let name):
             if let owner = function.owningClass, name == function.receiverName {
-                return ([owner], false)
+                return (owner, false, true)
             }
             return nil
         case .call(let call):
             if case .name("super") = call.function.kind, let owner = function.owningClass {
-                return ([owner], true)
+                return (owner, true, true)
             }
             // `Encoder().encode(x)`: a method of the object just constructed.
-            return classNode(for: call.function).map { ([$0], false) }
+            return classNode(for: call.function).map { ($0, false, false) }
         default:
             return nil
         }
     }
 
-    /// Looks a method up along the project classes' bases, in order (depth first, as Python's
-    /// MRO does for single inheritance).
+    /// `except NotFound as error`: `error` is an instance of `NotFound` or of a subclass (any
+    /// of a tuple's classes), whatever raised it. Only project classes are followed.
+    private func caughtClasses(_ base: Expression) -> [ClassNode]? {
+        guard case .name(let name) = base.kind, !isParameter(name) else { return nil }
+        return caughtExceptions[name]
+    }
+
+    private func exceptionBindings() -> [String: [ClassNode]] {
+        var found: [String: [ClassNode]] = [:]
+        var pending = [function.body]
+        while let statements = pending.popLast() {
+            for statement in statements {
+                if case .try(_, let handlers, _, _) = statement.kind {
+                    for handler in handlers {
+                        guard let name = handler.name, let type = handler.type else { continue }
+                        let types: [Expression]
+                        if case .tuple(let elements) = type.kind { types = elements } else { types = [type] }
+                        for node in types.compactMap(classNode(for:)) where !(found[name] ?? []).contains(where: { $0 === node }) {
+                            found[name, default: []].append(node)
+                        }
+                    }
+                }
+                pending += statement.nestedBodies
+            }
+        }
+        return found
+    }
+
+    /// Looks a method up along the project classes' method resolution order (C3).
     func method(named name: String, from classes: [ClassNode], skippingFirst: Bool) -> CallTarget? {
-        var pending = classes
-        var seen: Set<Int> = []
-        var skip = skippingFirst
-        while !pending.isEmpty {
-            let current = pending.removeFirst()
-            guard seen.insert(current.id).inserted else { continue }
-            if !skip, let found = current.methods[name] { return .project(found.id) }
-            skip = false
-            pending = index.projectBases(of: current) + pending
+        for node in classes {
+            for current in index.methodResolutionOrder(of: node).dropFirst(skippingFirst ? 1 : 0) {
+                if let found = current.methods[name] { return .project(found.id) }
+            }
         }
         return nil
+    }
+
+    /// `self.name` or `super().name` in a method of `owner`: `self` is an instance of `owner` or
+    /// of any project subclass, and each finds the method along its own MRO (`train_step` in a
+    /// base calling `self.compute_loss`, which subclasses override). `super()` starts after
+    /// `owner` in that MRO, which under multiple inheritance can be a sibling class.
+    func dispatchedMethods(named name: String, on owner: ClassNode, viaSuper: Bool) -> [CallTarget] {
+        var found: [CallTarget] = []
+        for receiver in [owner] + index.subclasses(of: owner) {
+            var order = index.methodResolutionOrder(of: receiver)[...]
+            if viaSuper {
+                guard let position = order.firstIndex(where: { $0 === owner }) else { continue }
+                order = order[(position + 1)...]
+            }
+            guard let method = order.lazy.compactMap({ $0.methods[name] }).first else { continue }
+            if !found.contains(.project(method.id)) { found.append(.project(method.id)) }
+        }
+        return found
     }
 }

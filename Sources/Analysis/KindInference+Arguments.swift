@@ -90,6 +90,8 @@ extension KindInference {
     struct Contribution: Equatable {
         var passed: [Int: [String: ParameterKind]] = [:]
         var callees: Set<Int> = []
+        /// Defaulted parameters some call leaves out, by callee: they hold their default then.
+        var omitted: [Int: Set<String>] = [:]
 
         mutating func pass(_ kind: ParameterKind, to parameter: String, of callee: Int) {
             if var existing = passed[callee]?[parameter] {
@@ -133,7 +135,11 @@ extension KindInference {
                     }
                 }
                 let (targets, bindsSelf) = self.targets(of: call, in: function)
-                for case .project(let calleeID) in targets {
+                // What the arguments are, once per call: `self.call(x)` in a base class reaches
+                // every subclass's override.
+                var passed: PassedArguments?
+                var sources: [ValueKind: String] = [:]
+                for case .project(let calleeID) in targets where !resolver.isOverride(calleeID, reachedBy: call) {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
                     var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
@@ -142,16 +148,23 @@ extension KindInference {
                     if (bindsSelf || callee.isClassMethod) && callee.receiverName != nil && !positional.isEmpty {
                         positional.removeFirst()
                     }
-                    var bound: [(String, Expression)] = zip(positional, call.arguments).compactMap { parameter, argument in
-                        if case .starred = argument.kind { return nil }
-                        return (parameter.name, argument)
+                    let arguments = passed ?? PassedArguments(call, kinds: self, in: function)
+                    passed = arguments
+                    let bound = self.bind(call, arguments, to: callee, positional: positional)
+                    // Which defaults a call leaves in place, where that is known and the default can
+                    // be a function.
+                    if !arguments.spreads {
+                        let boundNames = Set(bound.map(\.0))
+                        for parameter in callee.parameters where !boundNames.contains(parameter.name) {
+                            switch parameter.defaultValue?.kind {
+                            case .name?, .attribute?, .lambda?: contribution.omitted[calleeID, default: []].insert(parameter.name)
+                            default: continue
+                            }
+                        }
                     }
-                    for keyword in call.keywords {
-                        if let name = keyword.name { bound.append((name, keyword.value)) }
-                    }
-                    for (name, argument) in bound {
-                        let kind = self.kind(of: argument, in: function)
-                        let source = "\(function.file):\(inner.range.line) passes \(kind.description)"
+                    for (name, kind) in bound {
+                        let source = sources[kind] ?? "\(function.file):\(inner.range.line) passes \(kind.description)"
+                        sources[kind] = source
                         contribution.pass(
                             ParameterKind(kind: kind, evidence: .static, sources: [source], suppliedByCaller: true),
                             to: name, of: calleeID)
@@ -161,6 +174,103 @@ extension KindInference {
         }
         return contribution
     }
+
+    /// The kind each parameter of `callee` receives from `call`, as Python binds arguments:
+    /// positional ones in order, the rest into `*args` (a tuple of them); keywords by name, the
+    /// rest into `**kwargs` (a dict of them). `f(*args)` spreads what `args` holds over the
+    /// positional parameters from there on, and `f(**kwargs)` over those still unbound, which is
+    /// how a function forwards its arguments (`return target(*args, **kwargs)`). `*args` and
+    /// `**kwargs` themselves follow only callables (`call_all(*callbacks)`, `on_done=notify`):
+    /// preconditions read declared parameters, and a wrapper's `*args` is not a tensor parameter.
+    func bind(_ call: Call, _ passed: PassedArguments, to callee: FunctionNode, positional: [Parameter]) -> [(String, ValueKind)] {
+        var bound: [(String, ValueKind)] = []
+        var boundNames: Set<String> = []
+        let variadic = callee.parameters.first { $0.kind == .variadic }
+        let variadicKeyword = callee.parameters.first { $0.kind == .variadicKeyword }
+        var extra: [ValueKind] = []
+        var spread = false
+        for (position, argument) in call.arguments.enumerated() {
+            if case .starred = argument.kind {
+                let element = passed.positional[position]
+                spread = true
+                // Spreading nothing known says nothing (and a wrapper's `fn(*args)` reaches many).
+                if element.isUndetermined { break }
+                for parameter in positional.dropFirst(position) where !boundNames.contains(parameter.name) {
+                    bound.append((parameter.name, element))
+                    boundNames.insert(parameter.name)
+                }
+                extra.append(element)
+                break
+            }
+            let kind = passed.positional[position]
+            if position < positional.count {
+                bound.append((positional[position].name, kind))
+                boundNames.insert(positional[position].name)
+            } else {
+                extra.append(kind)
+            }
+        }
+        if let variadic, let held = Self.callables(extra) {
+            bound.append((variadic.name, .containing(held)))
+        }
+        var extraKeywords: [ValueKind] = []
+        for (keyword, kind) in zip(call.keywords, passed.keywords) {
+            if let name = keyword.name {
+                // Kept by name even when `**kwargs` takes it: the primitive-parameter rule reads
+                // literal keywords of the call signature (`scaled(x, factor=3.0)`).
+                bound.append((name, kind))
+                boundNames.insert(name)
+                if !callee.parameters.contains(where: { $0.name == name && $0.kind != .variadic && $0.kind != .variadicKeyword }) {
+                    extraKeywords.append(kind)
+                }
+                continue
+            }
+            // `**options`: what the dict holds, for every parameter nothing else bound.
+            guard case .container(let element) = kind, !element.isUndetermined else { continue }
+            let open = callee.parameters.filter {
+                ($0.kind == .keywordOnly || (!spread && ($0.kind == .regular))) && !boundNames.contains($0.name)
+            }
+            for parameter in open where !(bindsReceiver(callee) && parameter.name == callee.receiverName) {
+                bound.append((parameter.name, element))
+            }
+            extraKeywords.append(element)
+        }
+        if let variadicKeyword, let held = Self.callables(extraKeywords) {
+            bound.append((variadicKeyword.name, .containing(held)))
+        }
+        return bound
+    }
+
+    /// The join of kinds that are all functions or all classes, else nil.
+    private static func callables(_ kinds: [ValueKind]) -> ValueKind? {
+        guard let first = kinds.first else { return nil }
+        let joined = kinds.dropFirst().reduce(first) { $0.joined(with: $1) }
+        switch joined {
+        case .functions, .classes: return joined
+        default: return nil
+        }
+    }
+
+    /// The kinds of a call's arguments: each positional one (a starred one's elements), and each
+    /// keyword's value.
+    struct PassedArguments {
+        var positional: [ValueKind]
+        var keywords: [ValueKind]
+        /// Whether some argument is `*x` or `**x`: which parameters it fills is not known.
+        var spreads: Bool
+
+        init(_ call: Call, kinds: KindInference, in function: FunctionNode) {
+            positional = call.arguments.map { argument in
+                if case .starred(let inner) = argument.kind { return kinds.elementKindOfIterable(inner, in: function) }
+                return kinds.kind(of: argument, in: function)
+            }
+            keywords = call.keywords.map { kinds.kind(of: $0.value, in: function) }
+            spreads = call.keywords.contains { $0.name == nil }
+                || call.arguments.contains { if case .starred = $0.kind { return true } else { return false } }
+        }
+    }
+
+    private func bindsReceiver(_ callee: FunctionNode) -> Bool { callee.receiverName != nil }
 
     /// Joins what every caller passes into the parameter kinds of `functions` (hints win), and
     /// returns those whose parameter kinds changed.
@@ -189,6 +299,20 @@ extension KindInference {
                         suppliedByCaller: false)
                 }
             }
+            // A function or class as default (`op=identity`) is called whenever some caller leaves
+            // the parameter out, whatever the others pass.
+            let omitted = (callers[id] ?? []).reduce(into: Set<String>()) { $0.formUnion(contributions[$1]?.omitted[id] ?? []) }
+            for parameter in function.parameters where omitted.contains(parameter.name) && merged[parameter.name]?.evidence == .static {
+                guard let value = parameter.defaultValue, let held = merged[parameter.name] else { continue }
+                let kind = self.kind(of: value, in: index.definingScope(of: function) ?? function)
+                switch kind {
+                case .functions, .classes:
+                    merged[parameter.name]?.kind = held.kind.joined(with: kind)
+                    merged[parameter.name]?.sources.append("a caller leaves it out: it keeps its default, a \(kind.description)")
+                default:
+                    continue
+                }
+            }
             for (name, kind) in observed.passed[id] ?? [:] where merged[name]?.evidence == .hint {
                 merged[name]?.suppliedByCaller = kind.suppliedByCaller
             }
@@ -210,17 +334,16 @@ extension KindInference {
     }
 
     /// `@register` on `def scale(...)` calls `register(scale)`: the decorator's first parameter
-    /// receives the function, and a decorator factory's result (`@retry(3)`) does too.
+    /// receives the function (or, under another decorator, what that one returned), and a
+    /// decorator factory's result (`@retry(3)`) does too.
     func bindDecoratedFunctions(into observed: inout Contribution) {
         for function in index.functions where !function.decorators.isEmpty {
-            for (decorator, decoratorIDs) in projectDecorators(of: function) {
-                for decoratorID in decoratorIDs {
-                    guard let first = index.functions[decoratorID].parameters.first else { continue }
-                    observed.callees.insert(decoratorID)
-                    let source = "\(function.file):\(decorator.range.line) decorates `\(function.qualname)` with it"
-                    let passed = ParameterKind(kind: .functions([function.id]), evidence: .static, sources: [source], suppliedByCaller: true)
-                    observed.pass(passed, to: first.name, of: decoratorID)
-                }
+            for link in decorationChain(of: function) {
+                guard let first = index.functions[link.decoratorID].parameters.first else { continue }
+                observed.callees.insert(link.decoratorID)
+                let source = "\(function.file):\(link.decorator.range.line) decorates `\(function.qualname)` with it"
+                let passed = ParameterKind(kind: .functions(Set(link.receives)), evidence: .static, sources: [source], suppliedByCaller: true)
+                observed.pass(passed, to: first.name, of: link.decoratorID)
             }
         }
     }

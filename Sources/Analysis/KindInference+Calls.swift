@@ -68,20 +68,41 @@ extension KindInference {
 
 
     /// The functions project decorators put around a function (`@timed` returning its nested
-    /// `wrapper`): calling the function by name runs them, and they call it. A decorator that
+    /// `wrapper`), and the outermost of them, which its name holds: calling the function by name
+    /// runs those, and each wrapper calls what the decorator below it returned. A decorator that
     /// returns the function itself (a registry) wraps nothing.
     func findWrappers() {
         wrappers = [:]
+        decoratedValues = [:]
         for function in index.functions where !function.decorators.isEmpty {
-            var found: [Int] = []
-            for (_, decoratorIDs) in projectDecorators(of: function) {
-                for decoratorID in decoratorIDs {
-                    guard case .functions(let returned)? = returns[decoratorID] else { continue }
-                    found += returned.filter { index.functions[$0].isNested(in: decoratorID) }.sorted()
-                }
+            let chain = decorationChain(of: function)
+            let found = chain.flatMap(\.wrappers)
+            if !found.isEmpty {
+                wrappers[function.id] = found
+                decoratedValues[function.id] = chain.last { !$0.wrappers.isEmpty }?.wrappers
             }
-            if !found.isEmpty { wrappers[function.id] = found }
         }
+    }
+
+    /// Decorators apply bottom up (`@outer @inner def f` is `outer(inner(f))`): each project
+    /// decorator receives what the one below it returned, and returns its wrappers (functions it
+    /// defines and returns), or what it received.
+    func decorationChain(of function: FunctionNode) -> [(decorator: Expression, decoratorID: Int, receives: [Int], wrappers: [Int])] {
+        var value = [function.id]
+        var chain: [(Expression, Int, [Int], [Int])] = []
+        for (decorator, decoratorIDs) in projectDecorators(of: function).reversed() {
+            var returned: [Int] = []
+            for decoratorID in decoratorIDs {
+                var found: [Int] = []
+                if case .functions(let ids)? = returns[decoratorID] {
+                    found = ids.filter { index.functions[$0].isNested(in: decoratorID) }.sorted()
+                }
+                chain.append((decorator, decoratorID, value, found))
+                returned += found
+            }
+            if !returned.isEmpty { value = returned }
+        }
+        return chain
     }
 
     /// The project functions each decorator of `function` applies: `register` for `@register`,
@@ -94,14 +115,22 @@ extension KindInference {
         }
     }
 
-    /// A call of a decorated function by its name runs its decorators' wrappers too (arguments
-    /// still bind to the function itself: wrappers mostly take `*args`).
+    /// A call of a decorated function by its name runs its outermost decorator's wrapper (the
+    /// call graph keeps that edge only: `isCalledThroughWrapper`). Arguments still bind to the
+    /// function itself too, since wrappers mostly take `*args` and pass them on.
     func addingWrappers(_ resolved: (targets: [CallTarget], bindsSelf: Bool)) -> (targets: [CallTarget], bindsSelf: Bool) {
-        guard !wrappers.isEmpty else { return resolved }
+        guard !decoratedValues.isEmpty else { return resolved }
         var targets = resolved.targets
         for case .project(let id) in resolved.targets {
-            for wrapper in wrappers[id] ?? [] where !targets.contains(.project(wrapper)) { targets.append(.project(wrapper)) }
+            for wrapper in decoratedValues[id] ?? [] where !targets.contains(.project(wrapper)) { targets.append(.project(wrapper)) }
         }
         return (targets, resolved.bindsSelf)
+    }
+
+    /// Whether a target of a call is a decorated function that the call reaches only through its
+    /// wrapper, which is among the targets too.
+    func isCalledThroughWrapper(_ id: Int, targets: [CallTarget]) -> Bool {
+        guard let outer = decoratedValues[id] else { return false }
+        return outer.allSatisfy { targets.contains(.project($0)) }
     }
 }

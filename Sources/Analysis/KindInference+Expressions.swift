@@ -19,7 +19,45 @@ extension KindInference {
                 let element: ValueKind
                 if case .container(let inner) = kind { element = inner } else { element = kind.isTensorLike ? kind : .unknown }
                 for item in elements { assign(item, element) }
+            case .subscript(let base, _):
+                // `table["start"] = start`: the container holds one more value.
+                addElement(kind, to: base)
             default: return
+            }
+        }
+        /// A value stored into the list or dict a local (or `self.name`) holds. Only callables are
+        /// followed: calls through the container need them, while a list of tensors grown by
+        /// `append` is still a Python list, not the tensor-like value a container of tensors reads as.
+        func addElement(_ element: ValueKind, to container: Expression) {
+            switch element {
+            case .functions, .classes: break
+            default: return
+            }
+            switch container.kind {
+            case .name(let name):
+                // Only a local this function made: a module's registry filled from a function is
+                // the module's business.
+                guard let held = scope[name], case .container = held else { return }
+                scope[name] = held.joined(with: .containing(element))
+            case .attribute(let base, let name):
+                guard case .name(let root) = base.kind, root == selfName, let owner = function.owningClass,
+                    let held = attributes[owner.id]?[name], case .container = held
+                else { return }
+                attributes[owner.id]?[name] = held.joined(with: .containing(element))
+            default:
+                return
+            }
+        }
+        /// `a, b = f, g` binds element by element, not each name to either.
+        func assign(_ target: Expression, from value: Expression) {
+            switch (target.kind, value.kind) {
+            case (.tuple(let names), .tuple(let values)), (.tuple(let names), .list(let values)),
+                (.list(let names), .tuple(let values)), (.list(let names), .list(let values)):
+                guard names.count == values.count, !names.contains(where: { if case .starred = $0.kind { return true } else { return false } })
+                else { fallthrough }
+                for (name, item) in zip(names, values) { assign(name, from: item) }
+            default:
+                assign(target, self.kind(of: value, in: function))
             }
         }
         var pending = [function.body]
@@ -28,8 +66,7 @@ extension KindInference {
                 locals[function.id] = scope
                 switch statement.kind {
                 case .assign(let targets, let value):
-                    let kind = self.kind(of: value, in: function)
-                    for target in targets { assign(target, kind) }
+                    for target in targets { assign(target, from: value) }
                 case .annotatedAssign(let target, let annotation, let value):
                     let hinted = annotationKind(annotation, in: function.module)
                     assign(target, hinted != .unknown ? hinted : value.map { self.kind(of: $0, in: function) } ?? .unknown)
@@ -67,6 +104,12 @@ extension KindInference {
                     let kind = value.map { self.kind(of: $0, in: function) } ?? .primitive("None")
                     returned = returned.map { $0.joined(with: kind) } ?? kind
                 case .expression(let value):
+                    if case .call(let call) = value.kind, case .attribute(let container, let method) = call.function.kind {
+                        // `steps.append(load)`, `table.update(stop=stop)`: what the container holds grows.
+                        for element in storedElements(method: method, call: call, in: function) {
+                            addElement(element, to: container)
+                        }
+                    }
                     if case .yield(let yielded) = value.kind {
                         let kind = yielded.map { self.kind(of: $0, in: function) } ?? .primitive("None")
                         yields[function.id] = yields[function.id].map { $0.joined(with: kind) } ?? kind
@@ -77,11 +120,48 @@ extension KindInference {
                 pending += statement.nestedBodies
             }
         }
+        // `[callback() for callback in callbacks]`: the loop variable holds the elements.
+        for generator in comprehensionGenerators(of: function) {
+            locals[function.id] = scope
+            assign(generator.target, elementKind(of: self.kind(of: generator.iterable, in: function), iterable: generator.iterable))
+        }
         locals[function.id] = scope
         if function.kind == .moduleBody {
             moduleGlobals[function.module.description] = scope
         }
         returns[function.id] = returned ?? .primitive("None")
+    }
+
+    /// The comprehensions' `for` clauses in a function's own body, found once: syntax does not
+    /// change between rounds.
+    func comprehensionGenerators(of function: FunctionNode) -> [Comprehension.Generator] {
+        if let known = comprehensions[function.id] { return known }
+        var found: [Comprehension.Generator] = []
+        for expression in resolvers[function.id]?.ownExpressions() ?? [] {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                if case .comprehension(let comprehension) = inner.kind { found += comprehension.generators }
+            }
+        }
+        comprehensions[function.id] = found
+        return found
+    }
+
+    /// What a call of a list, set or dict method adds to the container (nothing for other methods).
+    func storedElements(method: String, call: Call, in function: FunctionNode) -> [ValueKind] {
+        switch method {
+        case "append", "add":
+            return call.arguments.first.map { [kind(of: $0, in: function)] } ?? []
+        case "insert", "setdefault":
+            return call.arguments.count == 2 ? [kind(of: call.arguments[1], in: function)] : []
+        case "extend":
+            return call.arguments.first.map { [elementKindOfIterable($0, in: function)] } ?? []
+        case "update":
+            var found = call.keywords.filter { $0.name != nil }.map { kind(of: $0.value, in: function) }
+            if let other = call.arguments.first, case .container(let element) = kind(of: other, in: function) { found.append(element) }
+            return found
+        default:
+            return []
+        }
     }
 
     /// Iterating a dataset or a tensor yields tensors; a list of tensors yields tensors.
@@ -239,6 +319,8 @@ extension KindInference {
         for target in targets {
             switch target {
             case .project(let id):
+                // Calling a generator function makes a generator, which yields what it yields.
+                if let yielded = yields[id] { return .containing(yielded) }
                 if let returned = returns[id], returned != .unknown { return returned }
             case .external("functools.partial"):
                 // `partial(step, model=m)` is `step` with some arguments bound.
@@ -324,11 +406,14 @@ extension KindInference {
     func functionReference(_ expression: Expression, in function: FunctionNode) -> ValueKind? {
         guard let resolver = resolvers[function.id] else { return nil }
         if let node = resolver.classNode(for: expression) { return .classes([node.id]) }
-        switch resolver.resolveReference(expression) {
-        case .project(let id)?: return .functions([id])
-        case let target?: return .library(target)
-        case nil: return nil
+        let targets = resolver.resolveReference(expression)
+        var ids: Set<Int> = []
+        for target in targets {
+            guard case .project(let id) = target else { return .library(target) }
+            // A decorated function's name holds what its decorators returned.
+            ids.formUnion(decoratedValues[id] ?? [id])
         }
+        return ids.isEmpty ? nil : .functions(ids)
     }
 
     /// Library calls whose result can be any Python object, the project's own functions

@@ -25,6 +25,8 @@ public final class KindInference {
     public internal(set) var returns: [Int: ValueKind] = [:]
     /// The wrappers project decorators put around each decorated function, by function id.
     public internal(set) var wrappers: [Int: [Int]] = [:]
+    /// What the name of each decorated function holds: its outermost decorator's wrappers.
+    public internal(set) var decoratedValues: [Int: [Int]] = [:]
     /// What a generator yields (a pytest fixture that yields its value, say).
     var yields: [Int: ValueKind] = [:]
     /// Functions some resolved call site calls with arguments bound to their parameters.
@@ -37,6 +39,7 @@ public final class KindInference {
     public internal(set) var settled = false
     static let maximumRounds = 64
     var locals: [Int: [String: ValueKind]] = [:]
+    var comprehensions: [Int: [Comprehension.Generator]] = [:]
     var moduleGlobals: [String: [String: ValueKind]] = [:]
     /// `self.name = value` in any method, by class: what `self.name` holds in the others.
     var attributes: [Int: [String: ValueKind]] = [:]

@@ -103,6 +103,7 @@ public final class ProjectIndex {
     private var classesByName: [String: ClassNode] = [:]
     /// Each class's bases that the project defines, in order, resolved once.
     private var basesByClass: [Int: [ClassNode]] = [:]
+    private var methodResolution = MethodResolutionOrder(classes: [], bases: { _ in [] })
 
     public init(project: Project) {
         self.project = project
@@ -120,7 +121,14 @@ public final class ProjectIndex {
                 resolver.qualifiedName(of: base, in: node.module).flatMap { classesByName[$0] }
             }
         }
+        methodResolution = MethodResolutionOrder(classes: classes) { [basesByClass] in basesByClass[$0.id] ?? [] }
     }
+
+    /// The project classes a method lookup on an instance of `node` visits, in Python's order.
+    public func methodResolutionOrder(of node: ClassNode) -> [ClassNode] { methodResolution.order(of: node) }
+
+    /// The project classes that descend from `node`, at any depth.
+    public func subclasses(of node: ClassNode) -> [ClassNode] { methodResolution.subclasses(of: node) }
 
     /// The bases of `node` that the project defines, in the order written.
     public func projectBases(of node: ClassNode) -> [ClassNode] { basesByClass[node.id] ?? [] }

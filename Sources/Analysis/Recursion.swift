@@ -1,5 +1,9 @@
 /// Functions that can reach themselves through the call graph, directly or mutually: the strongly
 /// connected components (Tarjan's algorithm, iterative so deep graphs cannot overflow the stack).
+/// Edges to the subclass overrides a call through `self` may dispatch to are left out: they give
+/// a base class's `self.call(x)` every override in the project, and in Keras that closes one
+/// cycle through `Layer.__call__` over most layers, which nests calls over distinct layer objects
+/// rather than recursing. Recursion along what the caller's own class resolves is still found.
 public struct Recursion: Sendable {
     /// For each recursive function, the other members of its cycle (empty for direct recursion).
     public private(set) var cycles: [Int: [Int]] = [:]
@@ -8,7 +12,7 @@ public struct Recursion: Sendable {
         var successors: [[Int]] = Array(repeating: [], count: functionCount)
         var selfLoops: Set<Int> = []
         for edge in graph.edges {
-            guard case .project(let callee) = edge.callee else { continue }
+            guard case .project(let callee) = edge.callee, !edge.throughOverride else { continue }
             successors[edge.caller].append(callee)
             if callee == edge.caller { selfLoops.insert(callee) }
         }

@@ -141,4 +141,130 @@ final class CallGraphTests: XCTestCase {
         XCTAssertEqual(graph.unresolved[unknown.id]?.map(\.callee), ["hook", "globals()[...]"])
         XCTAssertNil(graph.unresolved[try XCTUnwrap(index.functions.first { $0.qualname == "through" }).id])
     }
+
+    func testFunctionsPassedAsArgumentsAreCalledWhereTheyAreCalled() throws {
+        let (_, calls) = try graph([
+            "app.py": """
+                import tensorflow as tf
+
+                def log(x):
+                    print(x)
+                    return x
+
+                def apply(fn, x):
+                    return fn(x)
+
+                def apply_later(fn, dataset):
+                    return dataset.map(fn)
+
+                def run(dataset):
+                    apply(log, 1)
+                    apply(lambda x: log(x), 2)
+                    apply_later(log, dataset)
+                    return sorted([3, 1], key=log)
+                """,
+        ])
+        XCTAssertEqual(calls["app.run"], ["app.apply", "app.apply_later", "<builtin>.sorted", "app.log"],
+                       "no edge for what a project function is handed; sorted calls its key here")
+        XCTAssertEqual(calls["app.apply"], ["app.log", "app.run.<locals>.<lambda>"], "the call of the parameter")
+        XCTAssertEqual(calls["app.apply_later"], ["app.log"], "a parameter handed to the library is called by it")
+    }
+
+    func testEffectsOfAFunctionPassedInReachTheCalleeAndItsCallers() throws {
+        let facts = FactsAnalyzer(project: try ProjectFixture([
+            "example.py": """
+                def shout(x):
+                    print(x)
+                    return x
+
+                def apply(fn, x):
+                    return fn(x)
+
+                def f(x):
+                    return apply(lambda y: shout(y), x)
+                """,
+        ]).project).analyze()
+        for name in ["apply", "f"] {
+            let function = try XCTUnwrap(facts.first { $0.qualname == name })
+            XCTAssertEqual(function[.sideEffects], .yes, "\(name) runs the print through the lambda")
+        }
+    }
+
+    func testSelfCallsReachOverridesAlongTheMRO() throws {
+        let (_, calls) = try graph([
+            "nets.py": """
+                class Base:
+                    def train_step(self, x):
+                        return self.compute_loss(x)
+
+                    def compute_loss(self, x):
+                        return x
+
+                class Left(Base):
+                    def compute_loss(self, x):
+                        return super().compute_loss(x)
+
+                class Right(Base):
+                    def compute_loss(self, x):
+                        return x
+
+                class Both(Left, Right):
+                    pass
+                """,
+        ])
+        XCTAssertEqual(calls["nets.Base.train_step"], ["nets.Base.compute_loss", "nets.Left.compute_loss", "nets.Right.compute_loss"],
+                       "the base's own method and each subclass's, as its MRO finds it")
+        XCTAssertEqual(calls["nets.Left.compute_loss"], ["<builtin>.super", "nets.Base.compute_loss", "nets.Right.compute_loss"],
+                       "super() in Left continues with Right for a Both (C3), with Base for a Left")
+        let overrides = try graph(["nets.py": """
+            class Layer:
+                def __call__(self, x):
+                    return self.call(x)
+
+                def call(self, x):
+                    return x
+
+            class Block(Layer):
+                def __init__(self):
+                    self.inner = Layer()
+
+                def call(self, x):
+                    return self.inner(x)
+            """]).index
+        let callGraph = CallGraph(index: overrides)
+        let flagged = callGraph.edges.filter(\.throughOverride).map {
+            overrides.functions[$0.caller].qualname + " -> " + ($0.callee == .project(overrides.functions.first { $0.qualname == "Block.call" }!.id) ? "Block.call" : "?")
+        }
+        XCTAssertEqual(flagged, ["Layer.__call__ -> Block.call"], "the override, not Layer.call, is marked")
+        let recursion = Recursion(graph: callGraph, functionCount: overrides.functions.count)
+        XCTAssertFalse(overrides.functions.contains { recursion.isRecursive($0.id) },
+                       "a layer calling another layer's __call__ is nesting, not recursion")
+    }
+
+    func testDecoratorsApplyBottomUp() throws {
+        let (_, calls) = try graph([
+            "deco.py": """
+                def outer(fn):
+                    def outer_wrapper(*args):
+                        return fn(*args)
+                    return outer_wrapper
+
+                def inner(fn):
+                    def inner_wrapper(*args):
+                        return fn(*args)
+                    return inner_wrapper
+
+                @outer
+                @inner
+                def step(x):
+                    return x
+
+                def run(hook=step):
+                    return step(1) + hook(2)
+                """,
+        ])
+        XCTAssertEqual(calls["deco.run"], ["deco.outer.<locals>.outer_wrapper"], "the name holds the outermost wrapper")
+        XCTAssertEqual(calls["deco.outer.<locals>.outer_wrapper"], ["deco.inner.<locals>.inner_wrapper"])
+        XCTAssertEqual(calls["deco.inner.<locals>.inner_wrapper"], ["deco.step"])
+    }
 }

@@ -1,0 +1,6 @@
+def target():
+    return 1
+
+
+x = y = target
+y()

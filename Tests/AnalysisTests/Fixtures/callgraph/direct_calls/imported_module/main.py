@@ -1,0 +1,5 @@
+import util
+from util import scale
+
+util.setup()
+scale(2)

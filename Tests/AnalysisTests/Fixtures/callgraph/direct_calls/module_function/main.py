@@ -1,0 +1,9 @@
+def helper():
+    return 1
+
+
+def main_entry():
+    return helper() + helper()
+
+
+main_entry()

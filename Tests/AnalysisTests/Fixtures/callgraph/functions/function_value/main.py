@@ -1,0 +1,6 @@
+def greet(name):
+    return "hello " + name
+
+
+say = greet
+say("bob")
