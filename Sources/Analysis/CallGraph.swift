@@ -331,6 +331,18 @@ final class CallResolver {
 
     /// The expressions evaluated by this function's body itself, nested defs' decorators and
     /// defaults included (they run here), their bodies not.
+    /// The calls among `ownExpressions()`, found once: tensor inference visits them in every
+    /// round it looks at the function again.
+    private(set) lazy var ownCalls: [Expression] = {
+        var calls: [Expression] = []
+        for expression in ownExpressions() {
+            expression.forEachSubexpression(enteringLambdas: false) { inner in
+                if case .call = inner.kind { calls.append(inner) }
+            }
+        }
+        return calls
+    }()
+
     func ownExpressions() -> [Expression] {
         var found: [Expression] = []
         var pending = [function.body]

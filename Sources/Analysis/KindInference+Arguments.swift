@@ -110,13 +110,16 @@ extension KindInference {
         }
     }
 
+    /// The most subclass overrides a call through `self` binds its arguments to.
+    static let maximumBoundOverrides = 8
+
     /// What `function`'s calls pass to the parameters of the project functions they call.
     func arguments(passedBy function: FunctionNode) -> Contribution {
         var contribution = Contribution()
         guard let resolver = resolvers[function.id] else { return contribution }
-        for expression in resolver.ownExpressions() {
-            expression.forEachSubexpression(enteringLambdas: false) { inner in
-                guard case .call(let call) = inner.kind else { return }
+        for inner in resolver.ownCalls {
+            do {
+                guard case .call(let call) = inner.kind else { continue }
                 // Dataset.map(f) and its kin call f on the dataset's elements, all tensors.
                 if case .attribute(let base, let method) = call.function.kind,
                     ["map", "filter", "flat_map", "interleave"].contains(method),
@@ -134,12 +137,42 @@ extension KindInference {
                         contribution.callees.insert(mappedID)
                     }
                 }
+                // `map(f, xs)`, `filter(f, xs)`, `sorted(xs, key=f)`, `min`/`max(xs, key=f)` call f
+                // on the elements.
+                if case .name(let builtin) = call.function.kind, ["map", "filter", "sorted", "min", "max"].contains(builtin),
+                    !isVariable(builtin, in: function)
+                {
+                    let keyed = builtin == "sorted" || builtin == "min" || builtin == "max"
+                    let mapped = keyed ? call.keywords.first { $0.name == "key" }?.value : call.arguments.first
+                    let iterables = keyed ? Array(call.arguments.prefix(1)) : Array(call.arguments.dropFirst())
+                    if let mapped, case .functions(let mappedIDs) = self.kind(of: mapped, in: function) {
+                        for mappedID in mappedIDs {
+                            let parameters = index.functions[mappedID].parameters.filter { $0.kind == .regular || $0.kind == .positionalOnly }
+                            for (parameter, iterable) in zip(parameters, iterables) {
+                                contribution.pass(
+                                    ParameterKind(kind: self.elementKindOfIterable(iterable, in: function), evidence: .static,
+                                                  sources: ["\(function.file):\(inner.range.line) \(builtin)s it over the elements"],
+                                                  suppliedByCaller: true),
+                                    to: parameter.name, of: mappedID)
+                            }
+                            contribution.callees.insert(mappedID)
+                        }
+                    }
+                }
                 let (targets, bindsSelf) = self.targets(of: call, in: function)
                 // What the arguments are, once per call: `self.call(x)` in a base class reaches
                 // every subclass's override.
                 var passed: PassedArguments?
                 var sources: [ValueKind: String] = [:]
-                for case .project(let calleeID) in targets where !resolver.isOverride(calleeID, reachedBy: call) {
+                // A call through `self` that dispatches to a few subclass overrides (`train_step`
+                // calling `self.compute_loss`) binds its arguments to each of them. One that
+                // reaches dozens (a framework's `Layer.__call__` calling `self.call` of every
+                // layer) binds only to the method its own class resolves: on the Keras sources
+                // binding them all makes analysis four times slower (37 s) for kinds that the
+                // layers' own callers mostly give them anyway.
+                let overrides = targets.filter { if case .project(let id) = $0 { return resolver.isOverride(id, reachedBy: call) } else { return false } }
+                let bindsOverrides = overrides.count <= Self.maximumBoundOverrides
+                for case .project(let calleeID) in targets where bindsOverrides || !resolver.isOverride(calleeID, reachedBy: call) {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
                     var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }
@@ -315,6 +348,17 @@ extension KindInference {
             }
             for (name, kind) in observed.passed[id] ?? [:] where merged[name]?.evidence == .hint {
                 merged[name]?.suppliedByCaller = kind.suppliedByCaller
+            }
+            // What an earlier round saw stays seen: kinds only go up, so the fixpoint settles even
+            // where a step is not monotone (the elements of a value of several kinds are unknown,
+            // so a recursive function passing on the elements of its own parameter would flip
+            // between a list and its elements forever; keras/src/export/openvino.py has one).
+            for (name, previous) in parameters[id] ?? [:] where previous.evidence != .hint {
+                if let current = merged[name] {
+                    merged[name]?.kind = previous.kind.joined(with: current.kind)
+                } else {
+                    merged[name] = previous
+                }
             }
             if parameters[id] != merged {
                 parameters[id] = merged

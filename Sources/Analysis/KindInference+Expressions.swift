@@ -129,7 +129,9 @@ extension KindInference {
         if function.kind == .moduleBody {
             moduleGlobals[function.module.description] = scope
         }
-        returns[function.id] = returned ?? .primitive("None")
+        // Like parameters, returns only go up from round to round.
+        let returnedNow = returned ?? .primitive("None")
+        returns[function.id] = returns[function.id].map { $0.joined(with: returnedNow) } ?? returnedNow
     }
 
     /// The comprehensions' `for` clauses in a function's own body, found once: syntax does not
@@ -169,6 +171,8 @@ extension KindInference {
         switch kind {
         case .dataset, .tensor, .variable, .ndarray: return .tensor
         case .container(let element): return element
+        // The top's elements are the top: mapping it to `unknown` would send joins back down.
+        case .mixed: return kind
         default:
             if case .call(let call) = iterable.kind, call.function.isBuiltinName(["range"]) { return .primitive("int") }
             return .unknown

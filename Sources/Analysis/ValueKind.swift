@@ -59,9 +59,11 @@ public enum ValueKind: Hashable, Sendable {
 
     /// A container of `element`. Nesting deeper than three levels says nothing more (a
     /// shape of shapes of shapes), and letting it grow would keep a loop such as `x = [x]`
-    /// from ever settling.
+    /// from ever settling. The cut-off nesting becomes `mixed`, above what it replaces, so that
+    /// joins keep going up (as `unknown`, below it, a recursive function returning a list of
+    /// its own results flipped between the two forever).
     static func containing(_ element: ValueKind) -> ValueKind {
-        element.containerDepth >= 3 ? .container(.unknown) : .container(element)
+        element.containerDepth >= 3 ? .container(.mixed(MixedKinds(element))) : .container(element)
     }
 
     private var containerDepth: Int {
@@ -174,6 +176,12 @@ public struct MixedKinds: Hashable, Sendable {
     public var mayBeLiteral = false
     public var functions: Set<Int> = []
     public var classes: Set<Int> = []
+    /// Too many callables to follow: a value that holds any of dozens of functions (a framework
+    /// decorator's `fn`, which every decorated function reaches) calls nothing that can be told
+    /// apart, and carrying the sets everywhere it flows made the Keras sources' analysis three
+    /// times slower. Once set, the sets stay empty: this is the top of their part of the lattice.
+    public var callablesOverflowed = false
+    static let maximumCallables = 16
 
     init(_ kind: ValueKind) {
         switch kind {
@@ -184,14 +192,25 @@ public struct MixedKinds: Hashable, Sendable {
             mayBeTensor = kind.mayBeTensor
             mayBeLiteral = kind.mayBeRetracingLiteral
         }
+        capCallables()
     }
 
     func union(_ other: MixedKinds) -> MixedKinds {
         var joined = self
         joined.mayBeTensor = mayBeTensor || other.mayBeTensor
         joined.mayBeLiteral = mayBeLiteral || other.mayBeLiteral
+        joined.callablesOverflowed = callablesOverflowed || other.callablesOverflowed
         joined.functions.formUnion(other.functions)
         joined.classes.formUnion(other.classes)
+        joined.capCallables()
         return joined
+    }
+
+    private mutating func capCallables() {
+        if callablesOverflowed || functions.count + classes.count > Self.maximumCallables {
+            callablesOverflowed = true
+            functions = []
+            classes = []
+        }
     }
 }

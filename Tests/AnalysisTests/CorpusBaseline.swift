@@ -1,5 +1,5 @@
 /// How many corpus functions the analyzer agrees with today (CorpusTests). Raise it with every
 /// improvement; a change that lowers it is a regression.
 enum CorpusBaseline {
-    static let agreeing = 450
+    static let agreeing = 504
 }
