@@ -5,12 +5,14 @@ extension KindInference {
     // MARK: Bodies
 
     func inferBody(of function: FunctionNode) {
-        var scope = locals[function.id] ?? [:]
+        // The body's locals are updated in place, where kind(of:) reads them: a copy per
+        // statement made inference quadratic in a function's length.
+        if locals[function.id] == nil { locals[function.id] = [:] }
         var returned: ValueKind?
         let selfName = function.receiverName
         func assign(_ target: Expression, _ kind: ValueKind) {
             switch target.kind {
-            case .name(let name): scope[name] = scope[name].map { $0.joined(with: kind) } ?? kind
+            case .name(let name): locals[function.id, default: [:]][name] = locals[function.id, default: [:]][name].map { $0.joined(with: kind) } ?? kind
             case .attribute(let base, let name):
                 if case .name(let root) = base.kind, root == selfName, let owner = function.owningClass {
                     attributes[owner.id, default: [:]][name] = attributes[owner.id]?[name].map { $0.joined(with: kind) } ?? kind
@@ -37,8 +39,8 @@ extension KindInference {
             case .name(let name):
                 // Only a local this function made: a module's registry filled from a function is
                 // the module's business.
-                guard let held = scope[name], case .container = held else { return }
-                scope[name] = held.joined(with: .containing(element))
+                guard let held = locals[function.id, default: [:]][name], case .container = held else { return }
+                locals[function.id, default: [:]][name] = held.joined(with: .containing(element))
             case .attribute(let base, let name):
                 guard case .name(let root) = base.kind, root == selfName, let owner = function.owningClass,
                     let held = attributes[owner.id]?[name], case .container = held
@@ -63,7 +65,6 @@ extension KindInference {
         var pending = [function.body]
         while let statements = pending.popLast() {
             for statement in statements {
-                locals[function.id] = scope
                 switch statement.kind {
                 case .assign(let targets, let value):
                     for target in targets { assign(target, from: value) }
@@ -72,9 +73,9 @@ extension KindInference {
                     assign(target, hinted != .unknown ? hinted : value.map { self.kind(of: $0, in: function) } ?? .unknown)
                 case .augmentedAssign(let target, _, let value):
                     if case .name(let name) = target.kind {
-                        let current = scope[name] ?? .unknown
+                        let current = locals[function.id, default: [:]][name] ?? .unknown
                         let added = self.kind(of: value, in: function)
-                        scope[name] = current.isTensorLike || added.isTensorLike ? .tensor : current
+                        locals[function.id, default: [:]][name] = current.isTensorLike || added.isTensorLike ? .tensor : current
                     }
                 case .for(let target, let iterable, _, _, _):
                     // `for name, fn in table.items()`: the key is left alone, the value is an element.
@@ -122,12 +123,10 @@ extension KindInference {
         }
         // `[callback() for callback in callbacks]`: the loop variable holds the elements.
         for generator in comprehensionGenerators(of: function) {
-            locals[function.id] = scope
             assign(generator.target, elementKind(of: self.kind(of: generator.iterable, in: function), iterable: generator.iterable))
         }
-        locals[function.id] = scope
         if function.kind == .moduleBody {
-            moduleGlobals[function.module.description] = scope
+            moduleGlobals[function.module.description] = locals[function.id]
         }
         // Like parameters, returns only go up from round to round.
         let returnedNow = returned ?? .primitive("None")

@@ -181,7 +181,7 @@ public struct MixedKinds: Hashable, Sendable {
     /// apart, and carrying the sets everywhere it flows made the Keras sources' analysis three
     /// times slower. Once set, the sets stay empty: this is the top of their part of the lattice.
     public var callablesOverflowed = false
-    static let maximumCallables = 16
+    static let maximumCallables = 4
 
     init(_ kind: ValueKind) {
         switch kind {
