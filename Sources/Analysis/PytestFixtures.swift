@@ -20,6 +20,8 @@ struct PytestFixtures {
     private(set) var fixtures: Set<Int> = []
     /// Project classes that descend from a library `TestCase`.
     private var testCaseClasses: Set<Int> = []
+    /// The tests, found once: every analysis asks about every function, several times.
+    private var tests: Set<Int> = []
 
     init(index: ProjectIndex) {
         for node in index.classes
@@ -37,12 +39,15 @@ struct PytestFixtures {
                 inModule[function.module.description, default: [:]][declaration.name] = function
             }
         }
+        tests = Set(index.functions.filter(collectsAsTest).map(\.id))
     }
 
     /// Whether pytest collects the function as a test: module-level `test*` functions, and
     /// `test*` methods of `Test*` classes or of `unittest.TestCase` subclasses (whatever their
     /// name, as pytest 9.0 collects them; absl's and TensorFlow's TestCase derive from it).
-    func isTest(_ function: FunctionNode) -> Bool {
+    func isTest(_ function: FunctionNode) -> Bool { tests.contains(function.id) }
+
+    private func collectsAsTest(_ function: FunctionNode) -> Bool {
         let name = function.qualname.split(separator: ".").last.map(String.init) ?? function.qualname
         guard name.hasPrefix("test") else { return false }
         // pytest collects `test*` functions and `Test*` classes only from its test modules
