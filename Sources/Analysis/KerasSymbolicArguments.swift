@@ -16,11 +16,11 @@ struct KerasSymbolicArguments {
         var found: [Int: String] = [:]
         for function in index.functions {
             guard let resolver = kinds.resolvers[function.id] else { continue }
-            for expression in resolver.ownExpressions() {
-                expression.forEachSubexpression(enteringLambdas: false) { inner in
+            for inner in resolver.ownCalls {
+                do {
                     guard case .call(let call) = inner.kind,
                         let symbolic = (call.arguments + call.keywords.map(\.value)).first(where: { isSymbolic($0, in: function) })
-                    else { return }
+                    else { continue }
                     for case .project(let id) in kinds.targets(of: call, in: function).targets where found[id] == nil {
                         if isKerasLayerCall(index.functions[id]) { continue }
                         let what = symbolic.dottedText.map { "`\($0)`" } ?? "a value"

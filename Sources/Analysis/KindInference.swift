@@ -114,6 +114,8 @@ public final class KindInference {
             // the same round rather than the next (on the Keras sources, a third fewer rounds).
             if rounds == 2 { position = calleesFirst(callers: callers) }
             let ordered = position.isEmpty ? dirty.sorted() : dirty.sorted { (position[$0] ?? $0) < (position[$1] ?? $1) }
+            var rank: [Int: Int] = [:]
+            for (offset, id) in ordered.enumerated() { rank[id] = offset }
             for function in ordered.map({ index.functions[$0] }) {
                 let before = (locals[function.id], returns[function.id])
                 inferBody(of: function)
@@ -122,7 +124,13 @@ public final class KindInference {
                     let changed = Set(now.keys.filter { before.0?[$0] != now[$0] })
                     next.formUnion(dependents.ofLocals(function, names: changed))
                 }
-                if before.1 != returns[function.id] { next.formUnion(callers[function.id] ?? []) }
+                if before.1 != returns[function.id], let own = rank[function.id] {
+                    // A caller still to come in this round reads the new return already (its
+                    // body and its arguments are looked at after this); the others look again.
+                    for caller in callers[function.id] ?? [] where (rank[caller] ?? -1) <= own {
+                        next.insert(caller)
+                    }
+                }
             }
             for function in index.functions where dirty.contains(function.id) {
                 let contribution = arguments(passedBy: function)
