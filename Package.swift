@@ -4,6 +4,9 @@ import PackageDescription
 // Swift 5 language mode for the targets that hold the embedded interpreter's global state: every
 // access happens under Python's GIL, which Swift's concurrency checker cannot see.
 let gilBound: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+// The syntax tree's walkers and the kinds of values are called across module boundaries in the
+// analysis's innermost loops; letting the optimizer inline them there is worth it.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "Hybridize",
@@ -27,9 +30,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "PythonRuntime", dependencies: ["CPython", "CPythonShim"], swiftSettings: gilBound),
-        .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound),
+        .target(name: "PythonSyntax", dependencies: ["CPython", "CPythonShim", "PythonRuntime"], swiftSettings: gilBound + crossModule),
         .target(name: "TraceStore", dependencies: ["CSQLite"], swiftSettings: gilBound),
-        .target(name: "Analysis", dependencies: ["PythonSyntax", "TraceStore"], swiftSettings: gilBound),
+        .target(
+            name: "Analysis", dependencies: ["PythonSyntax", "TraceStore"],
+            // The kinds inference is one class whose tables every step reads and writes, on one
+            // thread; dynamic exclusivity checks on each access buy nothing there.
+            swiftSettings: gilBound + crossModule + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "Decisions", dependencies: ["Analysis", "TraceStore"], swiftSettings: gilBound),
         .target(name: "Refactoring", dependencies: ["Analysis", "Decisions", "PythonSyntax", "TraceStore"], swiftSettings: gilBound),
         .target(name: "Reporting", dependencies: ["Analysis", "Decisions", "Refactoring"], swiftSettings: gilBound),
