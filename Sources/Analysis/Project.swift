@@ -86,7 +86,7 @@ public struct Project: Sendable {
         return names
     }
 
-    static func pythonFiles(under paths: [String], root: String) -> [String] {
+    public static func pythonFiles(under paths: [String], root: String) -> [String] {
         var found: [String] = []
         for path in paths {
             let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root)).standardized.path

@@ -30,9 +30,7 @@ struct CallGraphCommand: ParsableCommand {
 
     /// A path that names nothing is a usage error (exit 2), not an empty project.
     func validate() throws {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("no such file or folder: \(path)")
-        }
+        try VerdictOptions.validate(paths: paths)
     }
 
     func run() throws {

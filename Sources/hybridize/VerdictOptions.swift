@@ -45,11 +45,21 @@ struct VerdictOptions: ParsableArguments {
     }
 
     func validate() throws {
-        for path in splitAtTerminator().paths where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("no such file or folder: \(path)")
-        }
+        try Self.validate(paths: splitAtTerminator().paths)
         for path in traces where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such trace database: \(path)")
+        }
+    }
+
+    /// A path that names nothing, or holds no Python file, is a usage error (exit 2) naming it:
+    /// an empty result would read as "nothing to change" for a typo or a wrong folder.
+    static func validate(paths: [String]) throws {
+        let root = FileManager.default.currentDirectoryPath
+        for path in paths.isEmpty ? ["."] : paths {
+            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
+            if Project.pythonFiles(under: [path], root: root).isEmpty {
+                throw ValidationError("no Python file in \(path)")
+            }
         }
     }
 

@@ -120,4 +120,20 @@ final class AnalyzeCommandTests: XCTestCase {
             XCTAssertTrue(result.output.contains("no such file or folder: no_such_folder"), result.output)
         }
     }
+
+    func testAFolderWithoutPythonIsAUsageErrorThatNamesIt() throws {
+        let project = try HybridizeRunner.project("Examples/keras_training")
+        let empty = project.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("no code here\n".utf8).write(to: empty.appendingPathComponent("README.txt"))
+        for command in [["analyze"], ["audit"], ["callgraph"], ["refactor"], ["report"]] {
+            let result = try HybridizeRunner.run(command + ["notes"], in: project)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.output)")
+            XCTAssertTrue(result.output.contains("no Python file in notes"), "\(command): \(result.output)")
+        }
+        // Beside a folder that has Python, the empty one is still named.
+        let mixed = try HybridizeRunner.run(["analyze", "trainer", "notes"], in: project)
+        XCTAssertEqual(mixed.status, 2, mixed.output)
+        XCTAssertTrue(mixed.output.contains("no Python file in notes"), mixed.output)
+    }
 }
