@@ -170,9 +170,12 @@ extension KindInference {
                 // layer) binds only to the method its own class resolves: on the Keras sources
                 // binding them all makes analysis four times slower (37 s) for kinds that the
                 // layers' own callers mostly give them anyway.
-                let overrides = targets.filter { if case .project(let id) = $0 { return resolver.isOverride(id, reachedBy: call) } else { return false } }
+                let overrides = Set(targets.compactMap { target -> Int? in
+                    guard case .project(let id) = target, resolver.isOverride(id, reachedBy: call) else { return nil }
+                    return id
+                })
                 let bindsOverrides = overrides.count <= Self.maximumBoundOverrides
-                for case .project(let calleeID) in targets where bindsOverrides || !resolver.isOverride(calleeID, reachedBy: call) {
+                for case .project(let calleeID) in targets where bindsOverrides || !overrides.contains(calleeID) {
                     contribution.callees.insert(calleeID)
                     let callee = index.functions[calleeID]
                     var positional = callee.parameters.filter { $0.kind == .positionalOnly || $0.kind == .regular }

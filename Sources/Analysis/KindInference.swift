@@ -199,41 +199,34 @@ private struct Dependents {
                 outer = current.enclosing
             }
         }
+        var methods: [Int: [Int]] = [:]
         for function in index.functions {
+            // One walk over the code finds the names it mentions and, for a method, the
+            // `self.name` attributes it reads.
+            let receiver = function.owningClass == nil ? nil : function.receiverName
             var names: Set<String> = []
-            var pending = [function.body]
-            let own = function.decorators + function.parameters.compactMap(\.defaultValue)
-            for expression in own {
-                expression.forEachSubexpression(enteringLambdas: true) { if case .name(let name) = $0.kind { names.insert(name) } }
+            var attributes: Set<String> = []
+            let visit = { (inner: Expression) in
+                switch inner.kind {
+                case .name(let name): names.insert(name)
+                case .attribute(let base, let name): if let receiver, case .name(receiver) = base.kind { attributes.insert(name) }
+                default: break
+                }
             }
+            for expression in function.decorators + function.parameters.compactMap(\.defaultValue) {
+                expression.forEachSubexpression(enteringLambdas: true, visit)
+            }
+            var pending = [function.body]
             while let statements = pending.popLast() {
                 for statement in statements {
-                    for expression in statement.directExpressions {
-                        expression.forEachSubexpression(enteringLambdas: true) { if case .name(let name) = $0.kind { names.insert(name) } }
-                    }
+                    for expression in statement.directExpressions { expression.forEachSubexpression(enteringLambdas: true, visit) }
                     pending += statement.nestedBodies
                 }
             }
             namesMentioned[function.id] = names
-        }
-        var methods: [Int: [Int]] = [:]
-        for function in index.functions {
             guard let owner = function.owningClass else { continue }
             methods[owner.id, default: []].append(function.id)
-            guard let receiver = function.receiverName else { continue }
-            var names: Set<String> = []
-            var pending = [function.body]
-            while let statements = pending.popLast() {
-                for statement in statements {
-                    for expression in statement.directExpressions {
-                        expression.forEachSubexpression(enteringLambdas: true) { inner in
-                            if case .attribute(let base, let name) = inner.kind, case .name(receiver) = base.kind { names.insert(name) }
-                        }
-                    }
-                    pending += statement.nestedBodies
-                }
-            }
-            attributesRead[function.id] = names
+            if receiver != nil { attributesRead[function.id] = attributes }
         }
         // A method reads `self.x` from its class and its project base classes.
         for node in index.classes {

@@ -56,18 +56,13 @@ struct PytestFixtures {
         // `unittest.main()` is.
         switch function.kind {
         case .function:
-            return Self.isTestModule(function.file) && (function.enclosing?.kind == .moduleBody || function.enclosing == nil)
+            return TestFiles.isTestModule(function.file) && (function.enclosing?.kind == .moduleBody || function.enclosing == nil)
         case .method:
             guard let owner = function.owningClass else { return false }
-            return (Self.isTestModule(function.file) && owner.qualname.split(separator: ".").last?.hasPrefix("Test") == true)
+            return (TestFiles.isTestModule(function.file) && owner.qualname.split(separator: ".").last?.hasPrefix("Test") == true)
                 || testCaseClasses.contains(owner.id)
         default: return false
         }
-    }
-
-    static func isTestModule(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return (name.hasPrefix("test_") || name.hasSuffix("_test.py")) && name.hasSuffix(".py")
     }
 
     /// Tests and fixtures: the functions pytest itself calls, with their parameters filled.
@@ -160,10 +155,13 @@ struct PytestFixtures {
 public enum TestFiles {
     public static func contains(_ path: String) -> Bool {
         let components = path.split(separator: "/").map(String.init)
-        let name = components.last ?? path
-        if name == "conftest.py" || (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py") {
-            return true
-        }
+        if components.last == "conftest.py" || isTestModule(path) { return true }
         return components.dropLast().contains { $0 == "tests" || $0 == "test" }
+    }
+
+    /// A module pytest collects tests from (`python_files = test_*.py *_test.py`, its default).
+    static func isTestModule(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py")
     }
 }

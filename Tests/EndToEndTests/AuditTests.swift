@@ -25,12 +25,7 @@ final class AuditTests: XCTestCase {
         let project = try traced()
         let result = try HybridizeRunner.run([command, "--traces", "trace.sqlite", "--format", "json"] + extra, in: project)
         XCTAssertEqual(result.status, 0, result.output)
-        var byName: [String: [String: Any]] = [:]
-        for line in result.output.split(separator: "\n") where line.hasPrefix("{") {
-            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            byName[object["qualname"] as? String ?? "?"] = object
-        }
-        return byName
+        return try HybridizeRunner.verdictsByQualname(result.output)
     }
 
     private func codes(_ verdict: [String: Any]?) -> [Int] {

@@ -27,11 +27,7 @@ final class CoveredCallersTests: XCTestCase {
         // The package alone: the counting script wraps both functions, which is no part of it.
         let analyzed = try HybridizeRunner.run(["analyze", "lab", "--traces", "trace.sqlite", "--format", "json"], in: project)
         XCTAssertEqual(analyzed.status, 0, analyzed.output)
-        var failures: [String: [[String: Any]]] = [:]
-        for line in analyzed.output.split(separator: "\n") where line.hasPrefix("{") {
-            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            failures[object["qualname"] as? String ?? "?"] = object["failures"] as? [[String: Any]] ?? []
-        }
+        let failures = try HybridizeRunner.verdictsByQualname(analyzed.output).mapValues { $0["failures"] as? [[String: Any]] ?? [] }
         let helper = try XCTUnwrap(failures["helper"]?.first { $0["code"] as? Int == 21 }, "\(failures)")
         XCTAssertEqual(helper["severity"] as? String, "error")
         XCTAssertTrue((helper["reason"] as? String)?.contains("`outer`") == true, "\(helper)")

@@ -74,3 +74,27 @@ extension TraceDatabase {
         Int(try rows(sql, bindings).first?.first?.integer ?? -1)
     }
 }
+
+extension HybridizeRunner {
+    /// The JSON lines a verdict command printed, one object per function, by qualname.
+    static func verdictsByQualname(_ output: String) throws -> [String: [String: Any]] {
+        var byName: [String: [String: Any]] = [:]
+        for line in output.split(separator: "\n") where line.hasPrefix("{") {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+            byName[object["qualname"] as? String ?? "?"] = object
+        }
+        return byName
+    }
+
+    /// Traces `python run.py` in a copy of a fixture, then analyses its `lab` package with that
+    /// trace: the verdicts by qualname. The copy is removed afterwards.
+    static func tracedVerdicts(ofFixture fixture: String) throws -> [String: [String: Any]] {
+        let project = try self.project(fixture)
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try trace(["python", "run.py"], in: project)
+        XCTAssertEqual(run.status, 0, run.output)
+        let analyzed = try self.run(["analyze", "lab", "--traces", "trace.sqlite", "--format", "json"], in: project)
+        XCTAssertEqual(analyzed.status, 0, analyzed.output)
+        return try verdictsByQualname(analyzed.output)
+    }
+}

@@ -8,17 +8,7 @@ import XCTest
 /// a model built with `keras.Input`, and only its optimizer created variables (no 19).
 final class StaleVariableReadsTests: XCTestCase {
     func testTracesDecideWhetherTheModelWasBuiltByTheStep() throws {
-        let project = try HybridizeRunner.project("stale_project")
-        defer { try? FileManager.default.removeItem(at: project) }
-        let run = try HybridizeRunner.trace(["python", "run.py"], in: project)
-        XCTAssertEqual(run.status, 0, run.output)
-        let analyzed = try HybridizeRunner.run(["analyze", "lab", "--traces", "trace.sqlite", "--format", "json"], in: project)
-        XCTAssertEqual(analyzed.status, 0, analyzed.output)
-        var byName: [String: [String: Any]] = [:]
-        for line in analyzed.output.split(separator: "\n") where line.hasPrefix("{") {
-            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            byName[object["qualname"] as? String ?? "?"] = object
-        }
+        let byName = try HybridizeRunner.tracedVerdicts(ofFixture: "stale_project")
         func stale(_ name: String) -> Any? { (byName[name]?["facts"] as? [String: Any])?["staleVariableReads"] }
         func evidence(_ name: String) -> Any? { (byName[name]?["evidence"] as? [String: Any])?["staleVariableReads"] }
         func failures(_ name: String) -> [[String: Any]] { byName[name]?["failures"] as? [[String: Any]] ?? [] }

@@ -9,14 +9,7 @@ final class TraceHazardTests: XCTestCase {
     private func verdicts(in project: URL, traces: [String]) throws -> [String: [String: Any]] {
         let result = try HybridizeRunner.run(["analyze", "--format", "json"] + (traces.isEmpty ? [] : ["--traces"] + traces), in: project)
         XCTAssertEqual(result.status, 0, result.output)
-        var found: [String: [String: Any]] = [:]
-        for line in result.output.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let qualname = object["qualname"] as? String
-            else { continue }
-            found[qualname] = object
-        }
-        return found
+        return try HybridizeRunner.verdictsByQualname(result.output)
     }
 
     private func codes(_ verdict: [String: Any]?) -> [Int] {

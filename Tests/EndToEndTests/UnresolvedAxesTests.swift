@@ -14,11 +14,7 @@ final class UnresolvedAxesTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.output)
         let analyzed = try HybridizeRunner.run(["analyze", "lab", "--traces", "trace.sqlite", "--format", "json"], in: project)
         XCTAssertEqual(analyzed.status, 0, analyzed.output)
-        var byName: [String: [String: Any]] = [:]
-        for line in analyzed.output.split(separator: "\n") where line.hasPrefix("{") {
-            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            byName[object["qualname"] as? String ?? "?"] = object
-        }
+        let byName = try HybridizeRunner.verdictsByQualname(analyzed.output)
         let flatten = try XCTUnwrap(byName["flatten"], analyzed.output)
         XCTAssertTrue(flatten["passingPrecondition"] is NSNull, "\(flatten)")
         let failure = try XCTUnwrap((flatten["failures"] as? [[String: Any]])?.first, "\(flatten)")
