@@ -182,8 +182,7 @@ def _install_exit():
 
     def _exit(status):
         # os._exit skips atexit and finally blocks: write what the hook holds first.
-        _hybridize.exiting(int(status))
-        original(status)
+        original(_hybridize.exiting(str(int(status))))
 
     os._exit = _exit
 
@@ -341,10 +340,45 @@ def _install_thread_scope():
     threading.Thread._bootstrap_inner = _bootstrap_inner
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or `trace --timeout` ending the traced command. A KeyboardInterrupt, so that
+    pytest stops the session the way it does for Ctrl-C (its summary, then exit status 2) and the
+    run ends through the normal path, with a final flush."""
+
+
+def _install_interruption():
+    import signal
+
+    def interrupt(signum, frame):
+        # The tracer says why (a timeout fires as SIGTERM) and starts the grace period after which
+        # a command that swallows the exception is ended anyway.
+        reason = _hybridize.interrupted(str(signum))
+        raise Interrupted(reason)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
+    return previous
+
+
+def _install_children(signal_handlers):
+    # A forked child shares the parent's open database connection, which SQLite forbids using
+    # across fork(): the child stops tracing. The Swift audit hook counts the children (os.fork,
+    # subprocess.Popen... events) so that the parent reports them as untraced. The child gets the
+    # signal handlers back: multiprocessing.Pool ends its workers with SIGTERM, which must kill
+    # them, not raise Interrupted into their loop.
+    def forked_child():
+        import signal
+        for signum, handler in signal_handlers.items():
+            signal.signal(signum, handler)
+        _hybridize.forked_child()
+
+    os.register_at_fork(after_in_child=forked_child)
+
+
 def install():
     _install_print()
     _install_logging()
     _install_exit()
+    _install_children(_install_interruption())
     _install_thread_scope()
     _watch_import("tensorflow", _on_tensorflow_loaded)
     _watch_import("keras.src.backend.common.variables", _install_keras_variables)
@@ -476,6 +510,9 @@ def run(command, arguments, shard_index, shard_count):
         return 0
     except SystemExit as exit_request:
         return _exit_code(exit_request)
+    except Interrupted as interruption:
+        print("hybridize: %s" % interruption, file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         return 130
     except BaseException:

@@ -19,13 +19,16 @@ public final class TraceDatabase {
         // NORMAL in WAL mode: a committed batch survives the process dying (not the OS crashing),
         // which is the failure this database is built for.
         try connection.execute("PRAGMA synchronous=NORMAL")
-        let version = try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
-        if version > Int64(TraceSchema.version) {
-            throw TraceStoreError(
-                path: path, operation: "open",
-                message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
-        }
-        if version < Int64(TraceSchema.version) {
+        // Checked and created under the write lock: two runs (shards, say) starting together on
+        // a new file would otherwise each see it half made, tables without a version.
+        try connection.transaction {
+            let version = try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
+            if version > Int64(TraceSchema.version) {
+                throw TraceStoreError(
+                    path: path, operation: "open",
+                    message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
+            }
+            guard version < Int64(TraceSchema.version) else { return }
             let hasTables = try connection.query("SELECT count(*) FROM sqlite_master WHERE name = 'runs'")
                 .first?.first?.integer ?? 0
             if version == 0 && hasTables > 0 {
@@ -33,17 +36,15 @@ public final class TraceDatabase {
             }
             // Every version adds to the one before: columns by ALTER TABLE here, tables by the
             // schema's CREATE TABLE IF NOT EXISTS (version 3's hybrid_calls).
-            try connection.transaction {
-                if version == 1 {
-                    try connection.execute(
-                        """
-                        ALTER TABLE effects ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 0;
-                        ALTER TABLE effects ADD COLUMN graph_count INTEGER NOT NULL DEFAULT 0;
-                        """)
-                }
-                try connection.execute(TraceSchema.sql)
-                try connection.execute("PRAGMA user_version = \(TraceSchema.version)")
+            if version == 1 {
+                try connection.execute(
+                    """
+                    ALTER TABLE effects ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE effects ADD COLUMN graph_count INTEGER NOT NULL DEFAULT 0;
+                    """)
             }
+            try connection.execute(TraceSchema.sql)
+            try connection.execute("PRAGMA user_version = \(TraceSchema.version)")
         }
     }
 

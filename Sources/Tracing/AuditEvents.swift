@@ -13,6 +13,11 @@ enum AuditEvents {
         "shutil.copyfile": 1, "shutil.move": 1, "shutil.rmtree": 0, "subprocess.Popen": 0, "os.system": 0,
     ]
 
+    /// Events that start another process (Python 3.11's audit events table).
+    private static let childEvents: Set<String> = [
+        "os.fork", "subprocess.Popen", "os.system", "os.posix_spawn", "os.spawn", "os.exec",
+    ]
+
     /// Reading source and extension files is the import system at work, not the program's I/O.
     private static let importSuffixes = [".py", ".pyc", ".so", ".pth", ".pyi"]
 
@@ -22,6 +27,11 @@ enum AuditEvents {
         let first = event.pointee
         guard first == 0x6F /* o */ || first == 0x73 /* s */ else { return 0 }
         let name = String(cString: event)
+        if childEvents.contains(name) {
+            // Counted on any thread and outside project calls: a child is untraced wherever it
+            // was started from. Popen and os.system are also I/O effects of the calling function.
+            tracer.noteChild(event: name)
+        }
         guard let position = targetArgument[name] else { return 0 }
         let context = ThreadContext.current
         guard !context.busy, !context.stack.isEmpty else { return 0 }

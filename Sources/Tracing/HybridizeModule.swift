@@ -43,8 +43,25 @@ enum HybridizeModule {
             return noneResult()
         }),
         ("exiting", { _, arguments in
+            // os._exit(status) ends hybridize too, before any summary: say here what the command
+            // did, and exit as SPEC §8 says (4 for a failure) rather than with its own status.
             let status = strings(arguments).first.flatMap { Int32($0) } ?? 0
-            Tracer.active?.finish(exitStatus: status)
+            guard let tracer = Tracer.active, tracer.ownsDatabase else { return PyLong_FromLong(Int(status)) }
+            tracer.finish(exitStatus: status)
+            guard status != 0 else { return PyLong_FromLong(0) }
+            let note = "hybridize: the traced command called os._exit(\(status)); "
+                + "\(tracer.database.path) keeps every call recorded before it (run \(tracer.runID))\n"
+            tracer.writeToTerminal(note)
+            return PyLong_FromLong(4)
+        }),
+        ("interrupted", { _, arguments in
+            // (signal number): returns the text of the Interrupted exception to raise.
+            let number = strings(arguments).first.flatMap { Int32($0) } ?? SIGTERM
+            let reason = Tracer.active?.noteInterruption(signal: number) ?? .signal(number)
+            return reason.description.withCString { PyUnicode_FromString($0) }
+        }),
+        ("forked_child", { _, _ in
+            Tracer.active?.detachAfterFork()
             return noneResult()
         }),
         ("is_project", { _, arguments in

@@ -19,6 +19,10 @@ public struct TraceSession {
         public var showProgress: Bool = true
         /// Record line coverage of project functions (sys.settrace: slower, so asked for).
         public var coverage = false
+        /// Interrupt the command after this many seconds (`trace --timeout`).
+        public var timeout: Double?
+        /// How long an interrupted command has to end before it is ended for it.
+        public var gracePeriod: Double = 10
 
         public init(command: TracedCommand, python: String, runtimeDirectory: String, databasePath: String, root: String) {
             self.command = command
@@ -36,6 +40,9 @@ public struct TraceSession {
         public var totals: TraceDatabase.Totals
         public var databaseBytes: Int
         public var tensorFlowFound: Bool
+        /// Set when a signal or the timeout stopped the command.
+        public var interruption: Interruption?
+        public var untracedChildren: UntracedChildren
     }
 
     public let options: Options
@@ -46,6 +53,7 @@ public struct TraceSession {
 
     /// Runs the command; throws `EnvironmentProblem` when the interpreter or TensorFlow is missing.
     public func run() throws -> Outcome {
+        CrashNotice.install(databasePath: options.databasePath)
         try EmbeddedInterpreter.start(python: options.python, argv: options.command.argv)
         guard EmbeddedInterpreter.canFind(module: "tensorflow") else {
             throw EnvironmentProblem(
@@ -58,10 +66,19 @@ public struct TraceSession {
         let totals = try database.totals(run: traced.runID)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: options.databasePath)[.size] as? Int) ?? 0
         return Outcome(exitStatus: traced.exitStatus, runID: traced.runID, totals: totals, databaseBytes: bytes,
-                       tensorFlowFound: traced.tensorFlowFound)
+                       tensorFlowFound: traced.tensorFlowFound, interruption: traced.interruption,
+                       untracedChildren: traced.untracedChildren)
     }
 
-    private func traceCommand(into database: TraceDatabase) throws -> (exitStatus: Int32, runID: Int, tensorFlowFound: Bool) {
+    private struct Traced {
+        var exitStatus: Int32
+        var runID: Int
+        var tensorFlowFound: Bool
+        var interruption: Interruption?
+        var untracedChildren: UntracedChildren
+    }
+
+    private func traceCommand(into database: TraceDatabase) throws -> Traced {
         let sys = try Python.importModule("sys")
         let path = try sys.attribute("path")
         let runtimeEntry = try Python.makeString(options.runtimeDirectory)
@@ -97,11 +114,17 @@ public struct TraceSession {
         HookInstaller.install(options.hook)
         let timer = FlushTimer(tracer: tracer)
         timer.start()
+        let watchdog = RunWatchdog(settings: .init(
+            timeout: options.timeout, gracePeriod: options.gracePeriod, databasePath: options.databasePath, runID: runID,
+            terminal: tracer.terminal))
+        tracer.watchdog = watchdog
+        watchdog.start()
         let runner = options.command.runnerArguments
         let status = try helpers.attribute("run").call(
             try Python.makeString(runner.command), try Python.makeList(runner.arguments),
             try Python.makeInt((options.shard?.index ?? 1) - 1), try Python.makeInt(options.shard?.count ?? 1))
-        let exitStatus = Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer))
+        // An interrupted pytest session exits 2 like any other; the run records why it ended.
+        let exitStatus = tracer.interruption?.exitStatus ?? Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer))
         HookInstaller.uninstall(options.hook)
         timer.stop()
         if case .pytest = options.command {} else if let test = tracer.currentTest {
@@ -109,7 +132,15 @@ public struct TraceSession {
             tracer.endTest(tracer.tests[test].nodeID, outcome: exitStatus == 0 ? "passed" : "failed", duration: 0)
             tracer.finishTest(tracer.tests[test].nodeID)
         }
+        if tracer.interruption != nil, let test = tracer.currentTest, tracer.tests[test].outcome == nil {
+            // pytest reports nothing for the test it was stopped in.
+            tracer.endTest(tracer.tests[test].nodeID, outcome: "interrupted", duration: 0)
+            tracer.finishTest(tracer.tests[test].nodeID)
+        }
         tracer.finish(exitStatus: exitStatus)
-        return (exitStatus, runID, tracer.graphProbe != nil)
+        // Only now: the grace period covers the final flush too.
+        watchdog.stop()
+        return Traced(exitStatus: exitStatus, runID: runID, tensorFlowFound: tracer.graphProbe != nil,
+                      interruption: tracer.interruption, untracedChildren: tracer.untracedChildren)
     }
 }

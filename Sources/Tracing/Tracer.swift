@@ -62,6 +62,14 @@ final class Tracer {
     private var lastFlush = hyb_monotonic_ns()
     private var writeFailed = false
     private var finished = false
+    /// Set when a signal or `--timeout` stopped the command (RunEnding.swift).
+    var interruption: Interruption?
+    var untracedChildren = UntracedChildren()
+    /// Ends a run that outlives `--timeout` or ignores an interruption.
+    var watchdog: RunWatchdog?
+    let ownerProcess = getpid()
+    /// A duplicate of standard error taken before the command ran (see `writeToTerminal`).
+    let terminal = dup(STDERR_FILENO)
 
     init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?) throws {
         self.filter = filter
@@ -253,6 +261,7 @@ final class Tracer {
     /// Writes every changed aggregate in one transaction. A failure is reported once and tracing
     /// goes on: the traced program must not die because its trace could not be written.
     func flush() {
+        guard ownsDatabase else { return }
         let now = hyb_monotonic_ns()
         let seconds = Double(now &- lastFlush) / 1e9
         let rate = seconds > 0 ? Double(totalCalls - callsAtLastFlush) / seconds : 0
@@ -270,7 +279,7 @@ final class Tracer {
     }
 
     func finish(exitStatus: Int32) {
-        guard !finished else { return }
+        guard !finished, ownsDatabase else { return }
         finished = true
         flush()
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PythonRuntime
+import TraceStore
 
 @main
 struct Hybridize: ParsableCommand {
@@ -21,6 +22,10 @@ struct Hybridize: ParsableCommand {
         } catch let failure as RefactorFailure {
             FileHandle.standardError.write(Data("hybridize: error: \(failure.description)\n".utf8))
             Foundation.exit(failure.exitStatus)
+        } catch let storeError as TraceStoreError {
+            // A trace database that cannot be opened, read or written is the environment's fault.
+            FileHandle.standardError.write(Data("hybridize: error: \(storeError)\n".utf8))
+            Foundation.exit(3)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

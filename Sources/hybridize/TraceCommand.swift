@@ -10,8 +10,9 @@ struct Trace: ParsableCommand {
         abstract: "Run a project's tests (or a script or module) under the tracing hook, into a SQLite trace database.",
         discussion: """
             COMMAND is `pytest ARGS...`, `SCRIPT.py ARGS...` or `-m MODULE ARGS...`, given after `--`.
-            It runs inside hybridize's embedded CPython with the current directory as the project root,
-            and hybridize exits with the command's own status.
+            It runs inside hybridize's embedded CPython with the current directory as the project root.
+            When the command fails (a non-zero status, a signal, --timeout), hybridize says so, records the
+            command's own status in the database, and exits 4; the database keeps every call recorded before.
 
             Example: hybridize trace --db trace.sqlite -- pytest -q tests
             """,
@@ -36,6 +37,14 @@ struct Trace: ParsableCommand {
     @Flag(name: .long, help: "Also record which lines of each project function ran (sys.settrace; slower), so that audit can say how much of a function the traces cover.")
     var coverage = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Stop the command after SECONDS, as Ctrl-C would (pytest still prints its summary); a command that ignores it is ended 10 s later.",
+        valueName: "SECONDS"))
+    var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds an interrupted command has to end.", visibility: .hidden))
+    var grace: Double = 10
+
     @Flag(name: .long, help: "No live progress line, even on a terminal.")
     var quiet = false
 
@@ -45,6 +54,12 @@ struct Trace: ParsableCommand {
     func validate() throws {
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard wants K/N with 1 ≤ K ≤ N, e.g. 1/4; got \(shard)")
+        }
+        if let timeout, !(timeout > 0) {
+            throw ValidationError("--timeout wants a number of seconds above 0; got \(timeout)")
+        }
+        if !(grace >= 0) {
+            throw ValidationError("--grace wants a number of seconds; got \(grace)")
         }
         if HookDesign(rawValue: hook) == nil {
             throw ValidationError("--hook is frame-eval or profile; got \(hook)")
@@ -87,6 +102,8 @@ struct Trace: ParsableCommand {
         options.hook = HookDesign(rawValue: hook) ?? .frameEvaluation
         options.showProgress = !quiet
         options.coverage = coverage
+        options.timeout = timeout
+        options.gracePeriod = grace
         let started = Date()
         let outcome = try TraceSession(options: options).run()
         let seconds = Date().timeIntervalSince(started)
@@ -96,8 +113,19 @@ struct Trace: ParsableCommand {
             totals.functions, totals.calls, totals.effects, totals.tests, seconds, db,
             ByteCountFormatter.string(fromByteCount: Int64(outcome.databaseBytes), countStyle: .file), outcome.runID)
         FileHandle.standardError.write(Data(summary.utf8))
+        let children = outcome.untracedChildren
+        if children.total > 0 {
+            let note = "hybridize: \(children.total) child process\(children.total == 1 ? "" : "es") ran untraced "
+                + "(\(children.description)): the calls made in them are not in \(db)\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
         if outcome.exitStatus != 0 {
-            throw ExitCode(outcome.exitStatus)
+            // SPEC §8: 4 is "the traced command failed"; its own status is in the runs table.
+            let why = outcome.interruption.map { "was \($0.description)" }
+                ?? "failed with exit status \(outcome.exitStatus)"
+            let note = "hybridize: the traced command \(why); \(db) keeps every call recorded before it (run \(outcome.runID))\n"
+            FileHandle.standardError.write(Data(note.utf8))
+            throw ExitCode(4)
         }
     }
 }

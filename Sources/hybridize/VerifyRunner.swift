@@ -37,7 +37,8 @@ struct VerifyRunner {
         try? handle.close()
         let seconds = Date().timeIntervalSince(started)
         let status = process.terminationStatus
-        // 2 and 3 are hybridize's own usage and environment errors: the command never ran.
+        // 2 and 3 are hybridize's own usage and environment errors: the command never ran. A
+        // failing command (4) still measured its tests.
         guard status != 2, status != 3, FileManager.default.fileExists(atPath: database) else {
             let tail = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2_000)) } ?? ""
             throw RefactorFailure(

@@ -8,7 +8,8 @@ final class TraceRobustnessTests: XCTestCase {
         let project = try HybridizeRunner.project("crash_project")
         let result = try HybridizeRunner.trace(
             ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second or os_exit"], in: project)
-        XCTAssertEqual(result.status, 7, "hybridize exits with the command's own status")
+        XCTAssertEqual(result.status, 4, "SPEC §8: the traced command failed")
+        XCTAssertTrue(result.output.contains("the traced command called os._exit(7)"), result.output)
         let database = try XCTUnwrap(result.database)
         XCTAssertEqual(try database.calls(of: "compute").first?.calls, 3, "calls up to os._exit are kept")
         XCTAssertEqual(try database.integer("SELECT count(*) FROM tests WHERE outcome = 'passed'"), 2)
@@ -19,7 +20,8 @@ final class TraceRobustnessTests: XCTestCase {
         let project = try HybridizeRunner.project("crash_project")
         let result = try HybridizeRunner.trace(
             ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second or segfault"], in: project)
-        XCTAssertNotEqual(result.status, 0)
+        XCTAssertEqual(result.status, SIGSEGV, "the process dies of the signal, as the command did")
+        XCTAssertTrue(result.output.contains("hybridize: the traced command crashed (fatal signal)"), result.output)
         let database = try XCTUnwrap(result.database)
         XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
         XCTAssertEqual(try database.integer("SELECT count(*) FROM tests WHERE outcome = 'passed'"), 2,
@@ -59,6 +61,110 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try database.rows("SELECT nodeid FROM tests").first?.first?.text, "tests/test_crash.py::test_blocks")
     }
 
+    func testSignalsStopTheRunWithAMessageAndACompleteDatabase() throws {
+        for (signal, words) in [(SIGINT, "interrupted by SIGINT"), (SIGTERM, "stopped by SIGTERM")] {
+            let project = try HybridizeRunner.project("crash_project")
+            let process = Process()
+            process.executableURL = HybridizeRunner.binary
+            process.arguments = ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p",
+                                 "no:cacheprovider", "-k", "first or blocks"]
+            process.currentDirectoryURL = project
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            let path = project.appendingPathComponent("trace.sqlite").path
+            // Signalled once test_blocks has called compute and sleeps.
+            let deadline = Date().addingTimeInterval(30)
+            var blocking = false
+            while Date() < deadline && !blocking {
+                Thread.sleep(forTimeInterval: 0.2)
+                if FileManager.default.fileExists(atPath: path), let database = try? TraceDatabase(readingFrom: path) {
+                    blocking = (try? database.calls(of: "compute").first?.calls) == 2
+                }
+            }
+            XCTAssertTrue(blocking, "test_blocks started")
+            kill(process.processIdentifier, signal)
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 4, text)
+            XCTAssertTrue(text.contains("hybridize: the traced command was \(words); trace.sqlite keeps every call"), text)
+            let database = try TraceDatabase(path: path)
+            XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+            XCTAssertEqual(try database.calls(of: "compute").first?.calls, 2)
+            XCTAssertEqual(try database.integer("SELECT exit_status FROM runs"), 128 + Int(signal))
+            XCTAssertEqual(try database.integer("SELECT count(*) FROM runs WHERE ended_at IS NOT NULL"), 1)
+            XCTAssertEqual(try database.rows("SELECT nodeid, outcome FROM tests ORDER BY id").map { $0.compactMap(\.text) },
+                           [["tests/test_crash.py::test_first", "passed"], ["tests/test_crash.py::test_blocks", "interrupted"]])
+        }
+    }
+
+    func testTimeoutStopsAHangingTestAndKeepsTheDatabase() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let result = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or blocks"], in: project, options: ["--timeout", "3"])
+        XCTAssertEqual(result.status, 4, result.output)
+        XCTAssertTrue(result.output.contains("the traced command was stopped by --timeout after 3 s"), result.output)
+        XCTAssertTrue(result.output.contains("1 passed"), "pytest still summarises: \(result.output)")
+        let database = try XCTUnwrap(result.database)
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 2)
+        XCTAssertEqual(try database.integer("SELECT exit_status FROM runs"), 124)
+        XCTAssertEqual(try database.rows("SELECT outcome FROM tests ORDER BY id").map { $0.first?.text },
+                       ["passed", "interrupted"])
+
+        let invalid = try HybridizeRunner.trace(["pytest"], in: project, options: ["--timeout", "0"])
+        XCTAssertEqual(invalid.status, 2, invalid.output)
+        XCTAssertTrue(invalid.output.contains("--timeout wants a number of seconds above 0"), invalid.output)
+    }
+
+    func testACommandThatIgnoresTheTimeoutIsEndedAfterTheGracePeriod() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let result = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or swallows"], in: project,
+            options: ["--timeout", "2", "--grace", "2"])
+        XCTAssertEqual(result.status, 4, result.output)
+        XCTAssertTrue(result.output.contains(
+            "the traced command was stopped by --timeout after 2 s but did not end within 2 s; ended it"), result.output)
+        let database = try XCTUnwrap(result.database)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 2, "flushed while the test ignored the timeout")
+        XCTAssertEqual(try database.integer("SELECT exit_status FROM runs WHERE ended_at IS NOT NULL"), 124)
+    }
+
+    func testThreadsAreTracedAndChildProcessesAreReportedUntraced() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let result = try HybridizeRunner.trace(
+            ["pytest", "-q", "-p", "no:cacheprovider", "-k", "threads or children"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains(
+            "hybridize: 3 child processes ran untraced (2 forked, 1 subprocess): the calls made in them are not in trace.sqlite"),
+                      result.output)
+        let database = try XCTUnwrap(result.database)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 3,
+                       "the three threads' calls; the pool workers and the subprocess wrote nothing")
+        XCTAssertEqual(try database.integer("SELECT count(*) FROM tests WHERE outcome = 'passed'"), 2,
+                       "SIGTERM from Pool.terminate ends the forked workers, not the session")
+    }
+
+    func testACommandThatCannotImportFailsWithItsReason() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        try "import missing_dependency\n".write(
+            to: project.appendingPathComponent("tests/test_broken.py"), atomically: true, encoding: .utf8)
+        let collection = try HybridizeRunner.trace(["pytest", "-q", "-p", "no:cacheprovider", "tests/test_broken.py"],
+                                                   in: project)
+        XCTAssertEqual(collection.status, 4, collection.output)
+        XCTAssertTrue(collection.output.contains("No module named 'missing_dependency'"), collection.output)
+        XCTAssertTrue(collection.output.contains("the traced command failed with exit status 2"), collection.output)
+        XCTAssertEqual(try collection.database?.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+
+        let module = try HybridizeRunner.trace(["-m", "no_such_module"], in: project, database: "module.sqlite")
+        XCTAssertEqual(module.status, 4, module.output)
+        XCTAssertTrue(module.output.contains("No module named no_such_module"), module.output)
+        XCTAssertEqual(try module.database?.integer("SELECT exit_status FROM runs"), 1)
+    }
+
     func testShardsPartitionTheSuiteAndMergeBackIntoOne() throws {
         let project = try HybridizeRunner.project("crash_project")
         let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second"]
@@ -88,8 +194,10 @@ final class TraceRobustnessTests: XCTestCase {
     func testScriptAndModuleRunWithTheirOwnArgvAndStatus() throws {
         let project = try HybridizeRunner.project("effects_project")
         let script = try HybridizeRunner.trace(["run_script.py", "3", "extra"], in: project)
-        XCTAssertEqual(script.status, 3, script.output)
+        XCTAssertEqual(script.status, 4, script.output)
+        XCTAssertTrue(script.output.contains("the traced command failed with exit status 3"), script.output)
         let database = try XCTUnwrap(script.database)
+        XCTAssertEqual(try database.integer("SELECT exit_status FROM runs"), 3, "the command's own status is kept")
         XCTAssertEqual(try database.effects(of: "bump").map(\.target), ["COUNTER"])
         let argv = try database.rows(
             """

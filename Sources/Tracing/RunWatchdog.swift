@@ -1,0 +1,116 @@
+import Foundation
+import TraceStore
+
+/// Ends a traced run that must stop: `--timeout` interrupts the command, and a command that
+/// swallows the interruption (a bare `except:`, a test stuck in C code that holds the GIL) is
+/// ended after a grace period. Runs on its own thread and never takes the GIL, so it works
+/// whatever the interpreter is doing.
+final class RunWatchdog: @unchecked Sendable {
+    struct Settings {
+        var timeout: Double?
+        var gracePeriod: Double
+        var databasePath: String
+        var runID: Int
+        /// Standard error as it was before the command ran: pytest points descriptor 2 at a
+        /// capture file while a test runs, where a message would never be seen.
+        var terminal: Int32
+    }
+
+    private let settings: Settings
+    private let mainThread: pthread_t
+    private let condition = NSCondition()
+    private var stopping = false
+    private var finished = false
+    private var timedOut = false
+    private var graceDeadline: Date?
+
+    /// Call on the thread that runs the command: the timeout interrupts that thread, since only
+    /// a signal delivered to it cuts short a blocking call such as time.sleep.
+    init(settings: Settings) {
+        self.settings = settings
+        mainThread = pthread_self()
+    }
+
+    /// The `--timeout` in seconds once it has fired, else nil.
+    var timedOutAfter: Double? {
+        condition.lock()
+        defer { condition.unlock() }
+        return timedOut ? settings.timeout : nil
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "hybridize-watchdog"
+        thread.start()
+    }
+
+    /// The command noticed the interruption: from now on it has the grace period to finish.
+    func beginGracePeriod() {
+        condition.lock()
+        if graceDeadline == nil {
+            graceDeadline = Date(timeIntervalSinceNow: settings.gracePeriod)
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    /// The command returned: nothing left to watch.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !finished {
+            condition.wait()
+        }
+        condition.unlock()
+    }
+
+    private func run() {
+        let timeoutDeadline = settings.timeout.map { Date(timeIntervalSinceNow: $0) }
+        condition.lock()
+        while !stopping {
+            let now = Date()
+            if let graceDeadline, now >= graceDeadline {
+                condition.unlock()
+                endNow()
+            }
+            if !timedOut, let timeoutDeadline, now >= timeoutDeadline {
+                timedOut = true
+                // The grace period starts now too: the signal may never reach Python code.
+                graceDeadline = graceDeadline ?? Date(timeIntervalSinceNow: settings.gracePeriod)
+                condition.unlock()
+                // SIGTERM goes through hybridize_runtime's handler, which asks why and raises
+                // Interrupted("stopped by --timeout ...") in the command.
+                pthread_kill(mainThread, SIGTERM)
+                condition.lock()
+                continue
+            }
+            let next = [graceDeadline, timedOut ? nil : timeoutDeadline].compactMap { $0 }.min()
+            if let next {
+                _ = condition.wait(until: next)
+            } else {
+                condition.wait()
+            }
+        }
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The command did not stop in time. What the tracer flushed so far (at most a second old)
+    /// is already durable; the run is marked ended on a connection of this thread's own, since
+    /// the interpreter's may be in use by a thread that will never let go of it.
+    private func endNow() -> Never {
+        let reason = timedOutAfter.map { Interruption.timeout(seconds: $0) } ?? .signal(SIGTERM)
+        let message = """
+            hybridize: the traced command was \(reason.description) but did not end within \
+            \(Interruption.secondsText(settings.gracePeriod)); ended it. The database keeps every call \
+            flushed up to a second before.\n
+            """
+        _ = message.withCString { write(settings.terminal, $0, strlen($0)) }
+        if let database = try? TraceDatabase(path: settings.databasePath) {
+            try? database.finishRun(settings.runID, exitStatus: reason.exitStatus, endedAt: Timestamp.now())
+        }
+        _exit(4)
+    }
+}
