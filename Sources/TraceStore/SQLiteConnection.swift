@@ -1,12 +1,16 @@
 import CSQLite
+import Foundation
 
 /// Errors from SQLite, carrying the database path and the statement or step that failed.
 public struct TraceStoreError: Error, CustomStringConvertible {
     public let path: String
     public let operation: String
     public let message: String
+    /// SQLite's extended result code, 0 for failures found by hybridize itself.
+    public var code: Int32 = 0
 
-    public var description: String { "\(path): \(operation): \(message)" }
+    /// The statement is left out where the message already says what went wrong in words.
+    public var description: String { operation.isEmpty ? "\(path): \(message)" : "\(path): \(operation): \(message)" }
 }
 
 /// SQLITE_TRANSIENT: bound text is copied by SQLite, so Swift strings may die right after binding.
@@ -26,19 +30,31 @@ final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var statementCache: [String: OpaquePointer] = [:]
 
-    init(path: String, readOnly: Bool = false) throws {
+    /// `immutable` reads a file whose folder is read-only, where SQLite cannot make the -shm file
+    /// a WAL database needs: nothing is locked and no log is read, so use it only for a database
+    /// with no pending -wal content.
+    init(path: String, readOnly: Bool = false, immutable: Bool = false) throws {
         self.path = path
         var opened: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            name = "file:\(encoded)?immutable=1"
+        }
+        let status = sqlite3_open_v2(name, &opened, flags, nil)
         handle = opened
         if status != SQLITE_OK {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let explained = Self.explanation(of: status, systemError: opened.map { sqlite3_system_errno($0) } ?? 0,
+                                             path: path, readOnly: readOnly)
             sqlite3_close(opened)
             handle = nil
-            throw TraceStoreError(path: path, operation: "open", message: message)
+            throw TraceStoreError(path: path, operation: explained == nil ? "open" : "",
+                                  message: explained.map { "\($0) (\(message))" } ?? message, code: status)
         }
-        sqlite3_busy_timeout(opened, 10_000)
+        sqlite3_busy_timeout(opened, Int32(Self.lockWaitMilliseconds))
     }
 
     deinit {
@@ -53,7 +69,7 @@ final class SQLiteConnection {
         if sqlite3_exec(handle, sql, nil, nil, &errorMessage) != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? lastError
             sqlite3_free(errorMessage)
-            throw TraceStoreError(path: path, operation: String(sql.prefix(80)), message: message)
+            throw failure(String(sql.prefix(80)), message: message)
         }
     }
 
@@ -64,7 +80,7 @@ final class SQLiteConnection {
         let status = sqlite3_step(statement)
         sqlite3_reset(statement)
         if status != SQLITE_DONE && status != SQLITE_ROW {
-            throw TraceStoreError(path: path, operation: String(sql.prefix(80)), message: lastError)
+            throw failure(String(sql.prefix(80)), message: lastError)
         }
     }
 
@@ -77,7 +93,7 @@ final class SQLiteConnection {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else {
-                throw TraceStoreError(path: path, operation: String(sql.prefix(80)), message: lastError)
+                throw failure(String(sql.prefix(80)), message: lastError)
             }
             let columns = sqlite3_column_count(statement)
             rows.append((0..<columns).map { column(statement, $0) })
@@ -97,6 +113,60 @@ final class SQLiteConnection {
     }
 
     var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed" }
+
+    /// How long a statement waits for another process's lock before it fails:
+    /// HYBRIDIZE_DATABASE_WAIT seconds, 10 by default (two shards writing one database take turns
+    /// well within that).
+    static let lockWaitMilliseconds: Int = {
+        let seconds = ProcessInfo.processInfo.environment["HYBRIDIZE_DATABASE_WAIT"].flatMap(Double.init) ?? 10
+        return Int(max(0, min(seconds, 3_600)) * 1_000)
+    }()
+
+    /// The error of the statement that just failed, in words a user can act on, SQLite's own
+    /// message kept after them.
+    private func failure(_ operation: String, message: String) -> TraceStoreError {
+        guard let handle else { return TraceStoreError(path: path, operation: operation, message: message) }
+        let code = sqlite3_extended_errcode(handle)
+        let explained = Self.explanation(of: code, systemError: sqlite3_system_errno(handle), path: path, readOnly: false)
+        return TraceStoreError(path: path, operation: explained == nil ? operation : "",
+                               message: explained.map { "\($0) (\(message))" } ?? message, code: code)
+    }
+
+    static func explanation(of code: Int32, systemError: Int32, path: String, readOnly: Bool) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        switch code & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED:
+            let seconds = Double(lockWaitMilliseconds) / 1_000
+            return "locked by another process (a trace or merge still writing it?); gave up after waiting "
+                + (seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)") + " s (HYBRIDIZE_DATABASE_WAIT)"
+        case SQLITE_FULL:
+            return "the disk is full, or a file size limit was reached"
+        case SQLITE_READONLY:
+            return "the database file (or its folder, for the -wal and -shm files beside it) is read-only"
+        case SQLITE_CANTOPEN:
+            if readOnly { return "cannot open it for reading" }
+            return "cannot open or create it: is the folder \(folder.isEmpty ? "." : folder) there and writable?"
+        case SQLITE_NOTADB:
+            return "not an SQLite database"
+        case SQLITE_CORRUPT:
+            return "the database file is corrupt"
+        case SQLITE_PERM, SQLITE_AUTH:
+            return "permission denied"
+        case SQLITE_IOERR:
+            if systemError == ENOSPC || systemError == EFBIG || systemError == EDQUOT {
+                return "the disk is full, or a file size limit was reached"
+            }
+            if systemError != 0 {
+                return "an I/O error: \(String(cString: strerror(systemError)))"
+            }
+            // A write cut short by a full disk or RLIMIT_FSIZE leaves errno unset.
+            // SQLITE_IOERR_WRITE, _FSYNC, _TRUNCATE and _SHMSIZE (macros Swift does not import).
+            let writing = [3, 4, 6, 19].map { SQLITE_IOERR | Int32($0 << 8) }
+            return writing.contains(code) ? "could not write to the disk: is it full, or a file size limit reached?" : "an I/O error"
+        default:
+            return nil
+        }
+    }
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let cached = statementCache[sql] {

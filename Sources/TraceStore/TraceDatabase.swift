@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A trace database: opens or creates it with the versioned schema, appends runs, writes batches.
 public final class TraceDatabase {
@@ -15,10 +16,6 @@ public final class TraceDatabase {
         // Small pages: a trace database is mostly a few hundred aggregate rows spread over a dozen
         // tables, each of which takes at least one page. Only takes effect on a new file.
         try connection.execute("PRAGMA page_size=1024")
-        try connection.execute("PRAGMA journal_mode=WAL")
-        // NORMAL in WAL mode: a committed batch survives the process dying (not the OS crashing),
-        // which is the failure this database is built for.
-        try connection.execute("PRAGMA synchronous=NORMAL")
         // Checked and created under the write lock: two runs (shards, say) starting together on
         // a new file would otherwise each see it half made, tables without a version.
         try connection.transaction {
@@ -29,8 +26,8 @@ public final class TraceDatabase {
                     message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
             }
             guard version < Int64(TraceSchema.version) else { return }
-            let hasTables = try connection.query("SELECT count(*) FROM sqlite_master WHERE name = 'runs'")
-                .first?.first?.integer ?? 0
+            // An SQLite file of some other program (any table and no version) is not ours to add to.
+            let hasTables = try connection.query("SELECT count(*) FROM sqlite_master").first?.first?.integer ?? 0
             if version == 0 && hasTables > 0 {
                 throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
             }
@@ -46,6 +43,12 @@ public final class TraceDatabase {
             try connection.execute(TraceSchema.sql)
             try connection.execute("PRAGMA user_version = \(TraceSchema.version)")
         }
+        // Only once the file is known to be a trace database: switching another program's file
+        // to WAL would rewrite its header.
+        try connection.execute("PRAGMA journal_mode=WAL")
+        // NORMAL in WAL mode: a committed batch survives the process dying (not the OS crashing),
+        // which is the failure this database is built for.
+        try connection.execute("PRAGMA synchronous=NORMAL")
     }
 
     /// Opens an existing database for reading only, as `audit` and `analyze --traces` do: nothing
@@ -53,13 +56,18 @@ public final class TraceDatabase {
     /// or written by a newer schema is refused with a `TraceStoreError` that says which.
     public init(readingFrom path: String) throws {
         self.path = path
-        connection = try SQLiteConnection(path: path, readOnly: true)
-        let version: Int64
-        do {
-            version = try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
-        } catch {
-            throw TraceStoreError(path: path, operation: "open", message: "not an SQLite database (or it is corrupt)")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw TraceStoreError(path: path, operation: "open", message: "no such file")
         }
+        guard !isFolder.boolValue else {
+            throw TraceStoreError(path: path, operation: "open", message: "a folder, not a trace database")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw TraceStoreError(path: path, operation: "open", message: "cannot read it: permission denied")
+        }
+        let version: Int64
+        (connection, version) = try Self.openForReading(path)
         if version > Int64(TraceSchema.version) {
             throw TraceStoreError(
                 path: path, operation: "open",
@@ -70,6 +78,32 @@ public final class TraceDatabase {
             throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
         }
         schemaVersion = Int(version)
+    }
+
+    /// A read-only connection and the file's schema version. A WAL database in a folder this
+    /// process cannot write (a shared, read-only results folder) fails to open for want of its
+    /// -shm file; with no pending -wal content it is read as immutable instead.
+    private static func openForReading(_ path: String) throws -> (SQLiteConnection, Int64) {
+        let connection = try SQLiteConnection(path: path, readOnly: true)
+        do {
+            return (connection, try connection.query("PRAGMA user_version").first?.first?.integer ?? 0)
+        } catch let error as TraceStoreError where error.code & 0xFF == SQLITE_CANTOPEN || error.code & 0xFF == SQLITE_READONLY {
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard log == 0 else {
+                throw TraceStoreError(
+                    path: path, operation: "open",
+                    message: "its folder is read-only and \(path)-wal holds writes not yet in the file; copy the database "
+                        + "and its -wal file to a writable folder", code: error.code)
+            }
+            let immutable = try SQLiteConnection(path: path, readOnly: true, immutable: true)
+            return (immutable, try Self.version(of: immutable, path: path))
+        } catch let error as TraceStoreError {
+            throw TraceStoreError(path: path, operation: "open", message: error.message, code: error.code)
+        }
+    }
+
+    private static func version(of connection: SQLiteConnection, path: String) throws -> Int64 {
+        try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
     }
 
     /// Appends a run and returns its id.

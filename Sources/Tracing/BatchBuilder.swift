@@ -83,6 +83,25 @@ struct BatchBuilder {
 }
 
 extension BatchBuilder {
+    /// After a failed write: the next batch carries every row again.
+    func markEverythingUnwritten() {
+        for function in tracer.functions {
+            function.flushed = false
+            for trackers in function.identities {
+                for tracker in trackers.values { tracker.dirty = true }
+            }
+            for values in function.literals { values?.dirty = true }
+        }
+        for test in tracer.tests { test.dirty = true }
+        for stats in tracer.signatures.values {
+            stats.dirty = true
+            stats.paramsWritten = false
+        }
+        for stats in tracer.effects.values { stats.dirty = true }
+        for stats in tracer.edges.values { stats.dirty = true }
+        for stats in tracer.hybridCalls.stats.values { stats.dirty = true }
+    }
+
     /// The stored form of a signature's parameters: ids back to text.
     private func observations(_ key: SignatureKey) -> [ParamObservation] {
         let params = tracer.functions[Int(key.function)].params

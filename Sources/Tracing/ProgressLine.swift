@@ -10,7 +10,7 @@ public final class ProgressLine {
     private let rows: Int
     private var active = false
 
-    public init?(enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    public init?(enabled: Bool = isatty(FileHandle.standardError.fileDescriptor) == 1) {
         var size = winsize()
         guard enabled, ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row >= 4 else { return nil }
         rows = Int(size.ws_row)

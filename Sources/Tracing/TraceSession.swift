@@ -43,6 +43,14 @@ public struct TraceSession {
         /// Set when a signal or the timeout stopped the command.
         public var interruption: Interruption?
         public var untracedChildren: UntracedChildren
+        /// Set when the last writes failed: the database lacks what was recorded after that.
+        public var writeFailure: WriteFailure?
+    }
+
+    /// Writes to the database that kept failing up to the end of the run.
+    public struct WriteFailure: Sendable {
+        public var since: Date
+        public var error: String
     }
 
     public let options: Options
@@ -67,7 +75,7 @@ public struct TraceSession {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: options.databasePath)[.size] as? Int) ?? 0
         return Outcome(exitStatus: traced.exitStatus, runID: traced.runID, totals: totals, databaseBytes: bytes,
                        tensorFlowFound: traced.tensorFlowFound, interruption: traced.interruption,
-                       untracedChildren: traced.untracedChildren)
+                       untracedChildren: traced.untracedChildren, writeFailure: traced.writeFailure)
     }
 
     private struct Traced {
@@ -76,6 +84,7 @@ public struct TraceSession {
         var tensorFlowFound: Bool
         var interruption: Interruption?
         var untracedChildren: UntracedChildren
+        var writeFailure: WriteFailure?
     }
 
     private func traceCommand(into database: TraceDatabase) throws -> Traced {
@@ -141,6 +150,7 @@ public struct TraceSession {
         // Only now: the grace period covers the final flush too.
         watchdog.stop()
         return Traced(exitStatus: exitStatus, runID: runID, tensorFlowFound: tracer.graphProbe != nil,
-                      interruption: tracer.interruption, untracedChildren: tracer.untracedChildren)
+                      interruption: tracer.interruption, untracedChildren: tracer.untracedChildren,
+                      writeFailure: tracer.unwrittenSince.map { WriteFailure(since: $0, error: tracer.lastWriteError ?? "?") })
     }
 }

@@ -61,6 +61,9 @@ final class Tracer {
     private var callsAtLastFlush = 0
     private var lastFlush = hyb_monotonic_ns()
     private var writeFailed = false
+    /// When the writes that still fail started failing (nil while the database is up to date).
+    private(set) var unwrittenSince: Date?
+    private(set) var lastWriteError: String?
     private var finished = false
     /// Set when a signal or `--timeout` stopped the command (RunEnding.swift).
     var interruption: Interruption?
@@ -271,8 +274,12 @@ final class Tracer {
         batch.lines = coverageRows()
         do {
             try database.write(batch, run: runID)
+            unwrittenSince = nil
         } catch {
             reportWriteFailure(error)
+            // Every row is a cumulative upsert, so the next flush can simply write everything
+            // again: a lock released or space freed later loses nothing.
+            BatchBuilder(tracer: self).markEverythingUnwritten()
         }
         progress?.update(
             testsDone: testsFinished, testsTotal: testsCollected, functions: functions.count, callsPerSecond: rate)
@@ -284,10 +291,12 @@ final class Tracer {
         flush()
         do {
             try database.finishRun(runID, exitStatus: exitStatus, endedAt: Timestamp.now())
-            try database.checkpoint()
         } catch {
             reportWriteFailure(error)
         }
+        // Folding the log into the file only tidies up: readers see the -wal file's batches all
+        // the same, so a checkpoint that fails (a full disk) loses nothing.
+        try? database.checkpoint()
         progress?.clear()
     }
 
@@ -320,9 +329,13 @@ final class Tracer {
     }
 
     private func reportWriteFailure(_ error: Error) {
+        if unwrittenSince == nil {
+            unwrittenSince = Date()
+        }
+        lastWriteError = "\(error)"
         guard !writeFailed else { return }
         writeFailed = true
-        FileHandle.standardError.write(Data("hybridize: cannot write the trace database: \(error)\n".utf8))
+        writeToTerminal("hybridize: cannot write the trace database, tracing goes on and writing is retried: \(error)\n")
     }
 }
 

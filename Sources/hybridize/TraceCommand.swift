@@ -119,6 +119,15 @@ struct Trace: ParsableCommand {
                 + "(\(children.description)): the calls made in them are not in \(db)\n"
             FileHandle.standardError.write(Data(note.utf8))
         }
+        if let failure = outcome.writeFailure {
+            // The command's own result matters less than a database that lacks part of the run.
+            let seconds = Date().timeIntervalSince(failure.since)
+            let note = String(
+                format: "hybridize: error: the last %.0f s of the run could not be written to %@; it keeps every batch written before: %@\n",
+                seconds, db, failure.error)
+            FileHandle.standardError.write(Data(note.utf8))
+            throw ExitCode(3)
+        }
         if outcome.exitStatus != 0 {
             // SPEC §8: 4 is "the traced command failed"; its own status is in the runs table.
             let why = outcome.interruption.map { "was \($0.description)" }

@@ -1,0 +1,165 @@
+import Foundation
+import TraceStore
+import XCTest
+
+@testable import hybridize
+
+/// Trace databases that are locked, foreign, newer, read-only, or on a disk that fills up: one
+/// clear line that names the file, exit status 3 (SPEC §8's environment errors), nothing lost.
+final class TraceDatabaseFaultTests: XCTestCase {
+    private let firstTest = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first"]
+
+    /// Holds an exclusive lock on `path` from another process for `seconds`; returns once it holds it.
+    private func lock(_ path: URL, for seconds: Double) throws -> Process {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = ["-c", """
+            import sqlite3, sys, time
+            connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+            connection.execute("BEGIN EXCLUSIVE")
+            print("locked", flush=True)
+            time.sleep(float(sys.argv[2]))
+            connection.execute("COMMIT")
+            """, path.path, String(seconds)]
+        let output = Pipe()
+        holder.standardOutput = output
+        try holder.run()
+        _ = output.fileHandleForReading.availableData  // "locked"
+        return holder
+    }
+
+    func testALockedDatabaseIsWaitedForThenRefusedWithTheReason() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let path = project.appendingPathComponent("trace.sqlite")
+        XCTAssertEqual(try HybridizeRunner.trace(firstTest, in: project).status, 0)
+
+        let brief = try lock(path, for: 1.5)
+        let waited = try HybridizeRunner.trace(firstTest, in: project)
+        brief.waitUntilExit()
+        XCTAssertEqual(waited.status, 0, "the lock was let go within the wait: \(waited.output)")
+        XCTAssertEqual(try waited.database?.integer("SELECT count(*) FROM runs"), 2)
+
+        let long = try lock(path, for: 30)
+        defer { long.terminate() }
+        let refused = try HybridizeRunner.run(
+            ["trace", "--quiet", "--db", "trace.sqlite", "--"] + firstTest, in: project,
+            environment: ["HYBRIDIZE_DATABASE_WAIT": "1"])
+        XCTAssertEqual(refused.status, 3, refused.output)
+        XCTAssertEqual(refused.output.split(separator: "\n").count, 1, refused.output)
+        XCTAssertTrue(refused.output.contains(
+            "\(path.path): locked by another process (a trace or merge still writing it?); gave up after waiting 1 s"),
+                      refused.output)
+        long.terminate()
+        long.waitUntilExit()
+        XCTAssertEqual(try TraceDatabase(readingFrom: path.path).runs().count, 2, "the refused run added nothing")
+    }
+
+    func testForeignCorruptAndNewerDatabasesAreRefusedByEveryCommand() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        try Data(repeating: 0x5A, count: 4_096).write(to: project.appendingPathComponent("junk.sqlite"))
+        do {
+            let newer = try TraceDatabase(path: project.appendingPathComponent("newer.sqlite").path)
+            _ = try newer.rows("PRAGMA user_version = 99")
+        }
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        made.arguments = ["-c", "import sqlite3; c = sqlite3.connect('foreign.sqlite'); c.execute('CREATE TABLE runs (x)'); c.commit()"]
+        made.currentDirectoryURL = project
+        try made.run()
+        made.waitUntilExit()
+        let reasons = [
+            "junk.sqlite": "not an SQLite database", "newer.sqlite": "schema version 99 is newer than this hybridize",
+            "foreign.sqlite": "not a hybridize trace database",
+        ]
+        for (file, reason) in reasons.sorted(by: { $0.key < $1.key }) {
+            let before = try Data(contentsOf: project.appendingPathComponent(file))
+            for command in [
+                ["trace", "--quiet", "--db", file, "--"] + firstTest, ["trace", "merge", "out.sqlite", file],
+                ["analyze", ".", "--traces", file], ["audit", ".", "--traces", file],
+                ["refactor", ".", "--traces", file], ["report", ".", "--traces", file, "--output", "r.html"],
+            ] {
+                let result = try HybridizeRunner.run(command, in: project)
+                let shown = "\(command.prefix(2).joined(separator: " ")) on \(file)"
+                XCTAssertEqual(result.status, 3, "\(shown): \(result.output)")
+                XCTAssertTrue(result.output.contains(file) && result.output.contains(reason), "\(shown): \(result.output)")
+                XCTAssertEqual(result.output.split(separator: "\n").count, 1, "\(shown): one line: \(result.output)")
+            }
+            XCTAssertEqual(try Data(contentsOf: project.appendingPathComponent(file)), before, "\(file) is untouched")
+        }
+    }
+
+    /// Root ignores file modes; without CAP_DAC_OVERRIDE (setpriv) it obeys them as anyone would.
+    private func runObeyingFileModes(_ arguments: [String], in project: URL) throws -> HybridizeRunner.Result {
+        guard getuid() == 0 else { return try HybridizeRunner.run(arguments, in: project) }
+        let capabilities = "-dac_override,-dac_read_search"
+        let (status, output) = try ChildProcess.capture(
+            executable: "/usr/bin/setpriv",
+            arguments: ["--bounding-set=\(capabilities)", "--inh-caps=\(capabilities)", HybridizeRunner.binary.path]
+                + arguments,
+            in: project)
+        return HybridizeRunner.Result(status: status, output: output, database: nil)
+    }
+
+    func testReadOnlyFilesAndFoldersAreReadButNotWritten() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let shared = project.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        XCTAssertEqual(try HybridizeRunner.trace(firstTest, in: project, database: "shared/trace.sqlite").status, 0)
+        let database = shared.appendingPathComponent("trace.sqlite").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: shared.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shared.path) }
+
+        // Read: a WAL database whose folder cannot hold its -shm file is read as immutable.
+        let audit = try runObeyingFileModes(["analyze", "app.py", "--traces", "shared/trace.sqlite", "--format", "json"],
+                                            in: project)
+        XCTAssertEqual(audit.status, 0, audit.output)
+        XCTAssertTrue(audit.output.contains("\"tensorParameter\":\"trace\"") || audit.output.contains("trace"), audit.output)
+
+        let append = try runObeyingFileModes(["trace", "--quiet", "--db", "shared/trace.sqlite", "--"] + firstTest, in: project)
+        XCTAssertEqual(append.status, 3, append.output)
+        XCTAssertTrue(append.output.contains("shared/trace.sqlite"), append.output)
+        XCTAssertTrue(append.output.contains("read-only") || append.output.contains("writable"), append.output)
+
+        let create = try runObeyingFileModes(["trace", "--quiet", "--db", "shared/new.sqlite", "--"] + firstTest, in: project)
+        XCTAssertEqual(create.status, 3, create.output)
+        XCTAssertTrue(create.output.contains("cannot open or create it: is the folder \(shared.path) there and writable?"),
+                      create.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: shared.appendingPathComponent("new.sqlite").path))
+    }
+
+    func testADiskThatFillsUpKeepsTheEarlierBatchesAndSaysSo() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        // Distinct array shapes make distinct signatures, so the database grows batch by batch.
+        try """
+            import time
+            import numpy as np
+
+            def step(x):
+                return x
+
+            for phase in range(25):
+                for length in range(phase * 400, (phase + 1) * 400):
+                    step(np.zeros(length))
+                time.sleep(0.25)
+            print("made", 25 * 400)
+            """.write(to: project.appendingPathComponent("grow.py"), atomically: true, encoding: .utf8)
+        // RLIMIT_FSIZE stands in for a full disk: writes past 600 KiB fail with EFBIG (the
+        // embedded interpreter ignores SIGXFSZ, as python3 does).
+        let (status, output) = try ChildProcess.capture(
+            executable: "/bin/sh",
+            arguments: ["-c", "ulimit -f 600 && exec \"$0\" trace --quiet --db trace.sqlite -- grow.py",
+                        HybridizeRunner.binary.path],
+            in: project)
+        XCTAssertEqual(status, 3, output)
+        XCTAssertTrue(output.contains("made 10000"), "the command itself ran to its end: \(output)")
+        XCTAssertTrue(output.contains("could not write to the disk: is it full, or a file size limit reached?")
+                      || output.contains("the disk is full"), output)
+        XCTAssertTrue(output.contains("could not be written to trace.sqlite; it keeps every batch written before"), output)
+        let database = try TraceDatabase(readingFrom: project.appendingPathComponent("trace.sqlite").path)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        let kept = try database.integer("SELECT count(*) FROM observed_calls WHERE qualname = 'step'")
+        XCTAssertGreaterThan(kept, 400, "the batches before the disk filled up")
+        XCTAssertLessThan(kept, 10_000)
+    }
+}
