@@ -12,15 +12,19 @@ public struct RefactorWriteError: Error, CustomStringConvertible, Sendable {
 /// each is renamed over its original (atomic per file on one file system). Should a rename fail
 /// part-way, the files already renamed get their original bytes back the same way.
 ///
-/// Fault injection for tests: `HYBRIDIZE_FAIL_WRITE=PATH` (relative to the root) makes the
-/// write of that file fail after its temporary file is written, before any rename.
+/// Fault injection for tests (paths relative to the root): `HYBRIDIZE_FAIL_WRITE=PATH` makes the
+/// write of that file fail after its temporary file is written, before any rename;
+/// `HYBRIDIZE_CRASH_AFTER_WRITE=PATH` ends the process right after that file is renamed, as a
+/// kill or a power cut would, leaving the change set half applied for `--undo` to repair.
 public struct AtomicWriter {
     public let root: URL
     let failingPath: String?
+    let crashingPath: String?
 
     public init(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.root = root
         failingPath = environment["HYBRIDIZE_FAIL_WRITE"]
+        crashingPath = environment["HYBRIDIZE_CRASH_AFTER_WRITE"]
     }
 
     /// Writes `contents` (by path relative to the root) only if every file still holds `expected`;
@@ -61,6 +65,7 @@ public struct AtomicWriter {
             }
             temporaries[path] = nil
             renamed.append(path)
+            if crashingPath == path { _exit(9) }
         }
     }
 

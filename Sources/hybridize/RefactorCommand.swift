@@ -119,6 +119,9 @@ struct RefactorCommand: ParsableCommand {
             appliedAt: ISO8601DateFormatter().string(from: Date()),
             functions: subset.map { "\($0.location.file)::\($0.qualname) \($0.transformation.rawValue)" },
             before: changeSet.originals, after: contents)
+        // The journal is written before the files, so that a run killed half-way can be undone;
+        // a write that fails changed nothing, and the journal of the change set before comes back.
+        let previous = try Journal.load(root: root)
         do {
             if journal.files.isEmpty {
                 try Journal.remove(root: root)
@@ -127,12 +130,18 @@ struct RefactorCommand: ParsableCommand {
             }
             try AtomicWriter(root: root).write(contents, expecting: onDisk)
         } catch let error as RefactorWriteError {
+            if let previous {
+                try? previous.save(root: root)
+            } else {
+                try? Journal.remove(root: root)
+            }
             throw RefactorFailure("\(error)")
         }
     }
 
     func verifyEdits(_ plan: EditPlanner.Plan, command: [String], root: URL) throws -> Verifier.Outcome {
         var runner = try VerifyRunner(command: command, root: root)
+        VerifyInterruption.shared.install()
         var keepLogs = false
         // The runs' output explains a reverted edit (its traceback); kept when some test broke.
         defer {
@@ -167,12 +176,32 @@ struct RefactorCommand: ParsableCommand {
             throw ValidationError("nothing to undo: no change set was applied here (no .hybridize/journal.json)")
         }
         let (before, after) = journal.states
+        // A change set cut short (a killed run) left some files edited and some not: each file
+        // is restored from whichever of its two states it is in; any other content is refused.
+        var restoring: [String: [UInt8]] = [:]
+        var expected: [String: [UInt8]] = [:]
+        var neverWritten: [String] = []
+        for path in before.keys.sorted() {
+            let current = FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map([UInt8].init)
+            if current == after[path] {
+                restoring[path] = before[path]
+                expected[path] = after[path]
+            } else if current == before[path] {
+                neverWritten.append(path)
+            } else {
+                throw RefactorFailure("cannot undo: \(path): changed since the edits were applied; every file was left as it was")
+            }
+        }
         do {
-            try AtomicWriter(root: root).write(before, expecting: after)
+            try AtomicWriter(root: root).write(restoring, expecting: expected)
         } catch let error as RefactorWriteError {
             throw RefactorFailure("cannot undo: \(error)")
         }
         try Journal.remove(root: root)
-        print("undone: restored \(before.count) file\(before.count == 1 ? "" : "s") (\(before.keys.sorted().joined(separator: ", ")))")
+        var summary = "undone: restored \(restoring.count) file\(restoring.count == 1 ? "" : "s") (\(restoring.keys.sorted().joined(separator: ", ")))"
+        if !neverWritten.isEmpty {
+            summary += "; \(neverWritten.joined(separator: ", ")) had not been written yet (the change set was cut short)"
+        }
+        print(summary)
     }
 }

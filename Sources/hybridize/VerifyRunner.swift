@@ -33,9 +33,17 @@ struct VerifyRunner {
         process.standardError = handle
         let started = Date()
         try process.run()
+        VerifyInterruption.shared.watch(process.processIdentifier)
         process.waitUntilExit()
+        VerifyInterruption.shared.watch(nil)
         try? handle.close()
         let seconds = Date().timeIntervalSince(started)
+        if let signal = VerifyInterruption.shared.received {
+            // The caller puts the analysed files back before this reaches the user.
+            throw RefactorFailure(
+                "verify was \(signal == SIGINT ? "interrupted by SIGINT" : "stopped by SIGTERM"); the files are left as they were analysed",
+                exitStatus: 4)
+        }
         let status = process.terminationStatus
         // 2 and 3 are hybridize's own usage and environment errors: the command never ran. A
         // failing command (4) still measured its tests.
@@ -49,6 +57,56 @@ struct VerifyRunner {
 
     func removeWorkspace() {
         try? FileManager.default.removeItem(at: workspace)
+    }
+}
+
+/// SIGINT or SIGTERM during `refactor --verify`: the run in progress is stopped (its trace
+/// child gets SIGTERM and ends its database cleanly) rather than orphaned, and the verify ends
+/// with the files as they were analysed.
+final class VerifyInterruption: @unchecked Sendable {
+    static let shared = VerifyInterruption()
+
+    private let lock = NSLock()
+    private var child: pid_t?
+    private var signal: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    /// The signal received, if any.
+    var received: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return signal
+    }
+
+    /// Takes over SIGINT and SIGTERM for as long as this process runs verify.
+    func install() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for number in [SIGINT, SIGTERM] {
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in received(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The child to pass a signal on to (nil between runs).
+    func watch(_ process: pid_t?) {
+        lock.lock()
+        child = process
+        let pending = signal
+        lock.unlock()
+        if let process, pending != nil { kill(process, SIGTERM) }
+    }
+
+    private func received(_ number: Int32) {
+        lock.lock()
+        signal = signal ?? number
+        let running = child
+        lock.unlock()
+        if let running { kill(running, SIGTERM) }
     }
 }
 

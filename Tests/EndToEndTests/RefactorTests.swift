@@ -98,6 +98,68 @@ final class RefactorTests: XCTestCase {
         XCTAssertEqual(try sources(project), before)
         let leftovers = FileManager.default.enumerator(atPath: project.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".tmp") }
         XCTAssertEqual(leftovers ?? [], [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent(".hybridize/journal.json").path),
+                       "a change set that was never written leaves no journal to undo")
+        let undo = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(undo.status, 2, undo.output)
+        XCTAssertTrue(undo.output.contains("nothing to undo"), undo.output)
+    }
+
+    /// SIGTERM while a verify run is tracing the tests: the trace child is stopped too (no orphan
+    /// keeps running the suite), and the files go back to what was analysed.
+    func testSigtermDuringVerifyStopsItsRunAndRestoresTheFiles() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let process = Process()
+        process.executableURL = HybridizeRunner.binary
+        process.arguments = ["refactor", "--verify", "--", "pytest", "-q", "-p", "no:cacheprovider"]
+        process.currentDirectoryURL = project
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let children = { () -> [String] in
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap { entry -> String? in
+                guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+                let command = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+                return command.contains("trace --quiet --db") && command.contains("hybridize-verify-") ? entry : nil
+            }
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && children().isEmpty {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let running = children()
+        XCTAssertFalse(running.isEmpty, "a verify run started")
+        Thread.sleep(forTimeInterval: 1)
+        kill(process.processIdentifier, SIGTERM)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 4, text)
+        XCTAssertTrue(text.contains("verify was stopped by SIGTERM; the files are left as they were analysed"), text)
+        XCTAssertEqual(try sources(project), before)
+        XCTAssertTrue(running.allSatisfy { !FileManager.default.fileExists(atPath: "/proc/\($0)") }, "no orphaned trace run")
+    }
+
+    /// A run killed between two renames (injected right after the second file of four) leaves a
+    /// half-applied change set; --undo restores every file from whichever state it is in.
+    func testUndoRepairsAChangeSetCutShort() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let killed = try HybridizeRunner.run(["refactor", "--apply"], in: project,
+                                             environment: ["HYBRIDIZE_CRASH_AFTER_WRITE": "trainer/helpers.py"])
+        XCTAssertEqual(killed.status, 9, killed.output)
+        let half = try sources(project)
+        let changed = before.keys.filter { half[$0] != before[$0] }.sorted()
+        XCTAssertEqual(changed, ["trainer/data.py", "trainer/helpers.py"], "renamed in sorted order up to the crash")
+
+        let undo = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(undo.status, 0, undo.output)
+        XCTAssertTrue(undo.output.contains("undone: restored 2 files (trainer/data.py, trainer/helpers.py)"), undo.output)
+        XCTAssertTrue(undo.output.contains("trainer/model.py, trainer/train.py had not been written yet"), undo.output)
+        XCTAssertEqual(try sources(project), before, "every byte is back")
     }
 
     /// Without traces, the keyword speculation on `Classifier.call` (a Keras Model's `call`) makes
