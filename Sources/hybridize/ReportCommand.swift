@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PythonRuntime
 import Reporting
 
 struct ReportCommand: ParsableCommand {
@@ -19,6 +20,18 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the page.")
     var output = "hybridize-report.html"
 
+    func validate() throws {
+        // Checked before the analysis, which can take seconds on a large project.
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("--output \(output) is a folder; give the HTML file to write")
+        }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--output \(output): no such folder \(folder)")
+        }
+    }
+
     func run() throws {
         let verdicts = try options.verdicts()
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -29,7 +42,10 @@ struct ReportCommand: ParsableCommand {
         do {
             try Data(page.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw RefactorFailure("cannot write \(output): \(error.localizedDescription)")
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            let reason = access(folder, W_OK) != 0
+                ? "the folder \(folder) is not writable (\(String(cString: strerror(errno))))" : error.localizedDescription
+            throw EnvironmentProblem("cannot write \(output): \(reason)")
         }
         print("hybridize: wrote \(output) (\(verdicts.count) functions\(record == nil ? "" : ", with the recorded verify run"))")
     }

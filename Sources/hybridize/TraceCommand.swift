@@ -75,6 +75,13 @@ struct Trace: ParsableCommand {
         } catch let invalid as TracedCommand.Invalid {
             throw ValidationError(invalid.description)
         }
+        if case .script(let script, _) = traced {
+            // Found before the interpreter and TensorFlow start, and before a run is recorded.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: script, isDirectory: &isFolder), !isFolder.boolValue else {
+                throw ValidationError("no such script: \(script)")
+            }
+        }
         if let shard = shard.flatMap(Shard.init), shard.count > 1 {
             guard case .pytest = traced else {
                 throw ValidationError("--shard slices pytest items; it needs a `pytest ...` command")

@@ -250,6 +250,11 @@ final class TraceRobustnessTests: XCTestCase {
         let noCommand = try HybridizeRunner.run(["trace"], in: project)
         XCTAssertEqual(noCommand.status, 2, noCommand.output)
         XCTAssertTrue(noCommand.output.contains("no command to trace"), noCommand.output)
+        let noScript = try HybridizeRunner.run(["trace", "--", "absent.py"], in: project)
+        XCTAssertEqual(noScript.status, 2, noScript.output)
+        XCTAssertTrue(noScript.output.contains("no such script: absent.py"), noScript.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("hybridize-trace.sqlite").path),
+                       "no run is recorded for a command that cannot start")
         let badShard = try HybridizeRunner.run(["trace", "--shard", "3/2", "--", "pytest"], in: project)
         XCTAssertEqual(badShard.status, 2, badShard.output)
         let noPython = try HybridizeRunner.run(["trace", "--python", "/nonexistent/bin/python", "--", "pytest"], in: project)

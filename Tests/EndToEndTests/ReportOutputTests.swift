@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+@testable import hybridize
+
+/// Where `report --output` cannot write: found before the analysis runs when the path is wrong
+/// (exit 2), named with the reason when the folder refuses the file (exit 3).
+final class ReportOutputTests: XCTestCase {
+    func testAnOutputThatCannotBeWrittenIsNamedWithTheReason() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let missingFolder = try HybridizeRunner.run(["report", ".", "--output", "absent/report.html"], in: project)
+        XCTAssertEqual(missingFolder.status, 2, missingFolder.output)
+        XCTAssertTrue(missingFolder.output.contains("--output absent/report.html: no such folder"), missingFolder.output)
+
+        let folder = try HybridizeRunner.run(["report", ".", "--output", "tests"], in: project)
+        XCTAssertEqual(folder.status, 2, folder.output)
+        XCTAssertTrue(folder.output.contains("--output tests is a folder"), folder.output)
+
+        let locked = project.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let arguments = ["report", ".", "--output", "locked/report.html"]
+        let (status, output) = getuid() == 0
+            ? try ChildProcess.capture(
+                executable: "/usr/bin/setpriv",
+                arguments: ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search",
+                            HybridizeRunner.binary.path] + arguments,
+                in: project)
+            : try ChildProcess.capture(executable: HybridizeRunner.binary.path, arguments: arguments, in: project)
+        XCTAssertEqual(status, 3, output)
+        XCTAssertTrue(output.contains("cannot write locked/report.html: the folder \(locked.path) is not writable"), output)
+        XCTAssertEqual(output.split(separator: "\n").count, 1, output)
+    }
+}
