@@ -98,7 +98,7 @@ public final class TraceDatabase {
             let immutable = try SQLiteConnection(path: path, readOnly: true, immutable: true)
             return (immutable, try Self.version(of: immutable, path: path))
         } catch let error as TraceStoreError {
-            throw TraceStoreError(path: path, operation: "open", message: error.message, code: error.code)
+            throw TraceStoreError(path: path, operation: error.code == 0 ? "open" : "", message: error.message, code: error.code)
         }
     }
 

@@ -15,19 +15,37 @@ extension TraceDatabase {
         ("hybrid_calls", "function_id, traced, calls, total_ns, max_ns"),
     ]
 
-    /// Appends every run of the database at `source` to this one, as new runs. Returns how many.
+    /// What one merge did.
+    public struct MergeCount: Equatable, Sendable {
+        public var merged = 0
+        /// Runs already in this database (same command, root, shard and start time): merging a
+        /// shard twice must not count its calls twice.
+        public var alreadyPresent = 0
+    }
+
+    /// Appends every run of the database at `source` to this one, as new runs, except those it
+    /// already holds.
     @discardableResult
-    public func merge(from source: String) throws -> Int {
+    public func merge(from source: String) throws -> MergeCount {
         // Opening validates the source's schema version and upgrades an older one in place, so
         // every table listed above exists there (and creates nothing harmful if absent).
         _ = try TraceDatabase(path: source)
         try connection.run("ATTACH DATABASE ? AS source", [.text(source)])
         defer { try? connection.execute("DETACH DATABASE source") }
-        var merged = 0
+        var count = MergeCount()
         try connection.transaction {
-            let runs = try connection.query("SELECT id FROM source.runs ORDER BY id")
+            let runs = try connection.query(
+                """
+                SELECT s.id, EXISTS (SELECT 1 FROM main.runs m WHERE m.command IS s.command AND m.root IS s.root
+                                     AND m.shard IS s.shard AND m.started_at IS s.started_at)
+                FROM source.runs s ORDER BY s.id
+                """)
             for row in runs {
                 guard let oldID = row.first?.integer else { continue }
+                if row.last?.integer == 1 {
+                    count.alreadyPresent += 1
+                    continue
+                }
                 try connection.run(
                     """
                     INSERT INTO runs (command, root, python_version, tensorflow_version, hook, shard,
@@ -44,9 +62,9 @@ extension TraceDatabase {
                         SELECT ?, \(table.columns) FROM source.\(table.name) WHERE run_id = ?
                         """, [newID, .integer(oldID)])
                 }
-                merged += 1
+                count.merged += 1
             }
         }
-        return merged
+        return count
     }
 }

@@ -163,17 +163,41 @@ extension Trace {
             for input in inputs where !FileManager.default.fileExists(atPath: input) {
                 throw ValidationError("no such trace database: \(input)")
             }
+            let outputPath = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+            var seen: Set<String> = []
+            for input in inputs {
+                let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+                if path == outputPath {
+                    throw ValidationError("\(input) is the database merged into; merging it into itself would count its calls twice")
+                }
+                if !seen.insert(path).inserted {
+                    throw ValidationError("\(input) is given twice; merging it twice would count its calls twice")
+                }
+            }
         }
 
         func run() throws {
-            let database = try TraceDatabase(path: output)
-            var runs = 0
+            // Every input is checked before anything is written, so that a bad one (foreign, corrupt,
+            // newer) leaves OUT as it was rather than holding half of the merge.
             for input in inputs {
-                runs += try database.merge(from: input)
+                _ = try TraceDatabase(readingFrom: input)
+            }
+            let database = try TraceDatabase(path: output)
+            var merged = 0
+            var alreadyPresent: [String] = []
+            for input in inputs {
+                let count = try database.merge(from: input)
+                merged += count.merged
+                if count.alreadyPresent > 0 {
+                    alreadyPresent.append("\(input) (\(count.alreadyPresent))")
+                }
             }
             try database.checkpoint()
             let totals = try database.totals()
-            print("merged \(runs) runs from \(inputs.count) databases into \(output): \(totals.runs) runs, \(totals.functions) functions, \(totals.calls) calls")
+            print("merged \(merged) runs from \(inputs.count) databases into \(output): \(totals.runs) runs, \(totals.functions) functions, \(totals.calls) calls")
+            if !alreadyPresent.isEmpty {
+                print("skipped runs already in \(output): \(alreadyPresent.joined(separator: ", "))")
+            }
         }
     }
 }

@@ -88,6 +88,37 @@ final class TraceDatabaseFaultTests: XCTestCase {
         }
     }
 
+    func testMergeChecksEveryInputFirstAndNeverCountsARunTwice() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second"]
+        XCTAssertEqual(try HybridizeRunner.trace(selection, in: project, database: "one.sqlite", options: ["--shard", "1/2"]).status, 0)
+        XCTAssertEqual(try HybridizeRunner.trace(selection, in: project, database: "two.sqlite", options: ["--shard", "2/2"]).status, 0)
+        try Data(repeating: 0x5A, count: 4_096).write(to: project.appendingPathComponent("junk.sqlite"))
+
+        let bad = try HybridizeRunner.run(["trace", "merge", "all.sqlite", "one.sqlite", "junk.sqlite"], in: project)
+        XCTAssertEqual(bad.status, 3, bad.output)
+        XCTAssertTrue(bad.output.contains("junk.sqlite: not an SQLite database"), bad.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("all.sqlite").path),
+                       "nothing is merged when one input is bad")
+
+        for (arguments, words) in [(["one.sqlite", "one.sqlite"], "one.sqlite is the database merged into"),
+                                   (["all.sqlite", "one.sqlite", "./one.sqlite"], "./one.sqlite is given twice")] {
+            let refused = try HybridizeRunner.run(["trace", "merge"] + arguments, in: project)
+            XCTAssertEqual(refused.status, 2, refused.output)
+            XCTAssertTrue(refused.output.contains(words), refused.output)
+        }
+
+        let merged = try HybridizeRunner.run(["trace", "merge", "all.sqlite", "one.sqlite", "two.sqlite"], in: project,
+                                             database: "all.sqlite")
+        XCTAssertEqual(merged.status, 0, merged.output)
+        let again = try HybridizeRunner.run(["trace", "merge", "all.sqlite", "two.sqlite"], in: project, database: "all.sqlite")
+        XCTAssertEqual(again.status, 0, again.output)
+        XCTAssertTrue(again.output.contains("merged 0 runs") && again.output.contains("skipped runs already in all.sqlite: two.sqlite (1)"),
+                      again.output)
+        XCTAssertEqual(try again.database?.integer("SELECT count(*) FROM runs"), 2)
+        XCTAssertEqual(try again.database?.calls(of: "compute").first?.calls, 2)
+    }
+
     /// Root ignores file modes; without CAP_DAC_OVERRIDE (setpriv) it obeys them as anyone would.
     private func runObeyingFileModes(_ arguments: [String], in project: URL) throws -> HybridizeRunner.Result {
         guard getuid() == 0 else { return try HybridizeRunner.run(arguments, in: project) }

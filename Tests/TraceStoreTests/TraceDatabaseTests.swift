@@ -79,13 +79,20 @@ final class TraceDatabaseTests: XCTestCase {
         XCTAssertNotEqual(runA, runB)
         XCTAssertEqual(try first.totals().runs, 2)
 
+        let other = try TraceDatabase(path: path("b.sqlite"))
+        var later = info
+        later.startedAt = "u"
+        try other.write(sampleBatch(calls: 4), run: try other.beginRun(later))
+
         let merged = try TraceDatabase(path: path("merged.sqlite"))
-        XCTAssertEqual(try merged.merge(from: path("a.sqlite")), 2)
-        XCTAssertEqual(try merged.merge(from: path("a.sqlite")), 2)
-        XCTAssertEqual(try merged.totals().runs, 4)
-        XCTAssertEqual(try merged.totals().calls, 2 * (2 + 3))
+        XCTAssertEqual(try merged.merge(from: path("b.sqlite")), .init(merged: 1, alreadyPresent: 0))
+        XCTAssertEqual(try merged.merge(from: path("a.sqlite")), .init(merged: 2, alreadyPresent: 0))
+        XCTAssertEqual(try merged.merge(from: path("a.sqlite")), .init(merged: 0, alreadyPresent: 2),
+                       "a shard merged twice would count its calls twice")
+        XCTAssertEqual(try merged.totals().runs, 3)
+        XCTAssertEqual(try merged.totals().calls, 4 + 2 + 3)
         // The stable view adds up the same function across runs.
-        XCTAssertEqual(try merged.observedCalls().first { $0.param == "x" }?.calls, 10)
+        XCTAssertEqual(try merged.observedCalls().first { $0.param == "x" }?.calls, 9)
     }
 
     private func hybridBatch(steady: Int) -> TraceBatch {
@@ -176,14 +183,16 @@ final class TraceDatabaseTests: XCTestCase {
 
     func testMergeCopiesHybridCallsAndUpgradesAVersion2Source() throws {
         let source = try TraceDatabase(path: path("shard.sqlite"))
-        let run = try source.beginRun(info)
+        var shard = info
+        shard.shard = "2/2"  // a run of its own, not the version 2 database's run again
+        let run = try source.beginRun(shard)
         try source.write(hybridBatch(steady: 6), run: run)
         let old = path("old.sqlite")
         _ = try makeVersion2Database(at: old)
 
         let merged = try TraceDatabase(path: path("merged.sqlite"))
-        XCTAssertEqual(try merged.merge(from: old), 1)
-        XCTAssertEqual(try merged.merge(from: path("shard.sqlite")), 1)
+        XCTAssertEqual(try merged.merge(from: old).merged, 1)
+        XCTAssertEqual(try merged.merge(from: path("shard.sqlite")).merged, 1)
         let runs = try merged.runs()
         XCTAssertEqual(runs.count, 2)
         XCTAssertEqual(try merged.functionTimings(run: runs[0].id).map(\.hybridTracingCalls), [0, 0])
