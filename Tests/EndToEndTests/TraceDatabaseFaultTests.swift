@@ -54,6 +54,33 @@ final class TraceDatabaseFaultTests: XCTestCase {
         XCTAssertEqual(try TraceDatabase(readingFrom: path.path).runs().count, 2, "the refused run added nothing")
     }
 
+    /// Two shards started together on one new file: its creation is serialised, and their
+    /// flushes take turns.
+    func testShardsWritingOneDatabaseAtOnceBothLand() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second or threads"]
+        let runs = try (1...2).map { index -> Process in
+            let process = Process()
+            process.executableURL = HybridizeRunner.binary
+            process.arguments = ["trace", "--quiet", "--db", "shared.sqlite", "--shard", "\(index)/2", "--"] + selection
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let statuses = runs.map { process -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        XCTAssertEqual(statuses, [0, 0])
+        let database = try TraceDatabase(readingFrom: project.appendingPathComponent("shared.sqlite").path)
+        XCTAssertEqual(try database.runs().count, 2)
+        XCTAssertEqual(try database.rows("SELECT nodeid FROM tests ORDER BY nodeid").compactMap { $0.first?.text },
+                       ["tests/test_crash.py::test_first", "tests/test_crash.py::test_second", "tests/test_crash.py::test_threads"])
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 5, "1 + 1 + 3 threads, each counted once")
+    }
+
     func testForeignCorruptAndNewerDatabasesAreRefusedByEveryCommand() throws {
         let project = try HybridizeRunner.project("crash_project")
         try Data(repeating: 0x5A, count: 4_096).write(to: project.appendingPathComponent("junk.sqlite"))
