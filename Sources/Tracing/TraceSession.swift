@@ -132,6 +132,12 @@ public struct TraceSession {
         let status = try helpers.attribute("run").call(
             try Python.makeString(runner.command), try Python.makeList(runner.arguments),
             try Python.makeInt((options.shard?.index ?? 1) - 1), try Python.makeInt(options.shard?.count ?? 1))
+        if !tracer.ownsDatabase {
+            // A forked child that returned instead of calling os._exit (a test calling sys.exit
+            // after os.fork) ran the rest of the session a second time: it must not go on to
+            // summarise or touch the parent's database.
+            _exit(Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer)))
+        }
         // An interrupted pytest session exits 2 like any other; the run records why it ended.
         let exitStatus = tracer.interruption?.exitStatus ?? Int32(truncatingIfNeeded: PyLong_AsLong(status.pointer))
         HookInstaller.uninstall(options.hook)

@@ -123,7 +123,7 @@ struct Trace: ParsableCommand {
         let children = outcome.untracedChildren
         if children.total > 0 {
             let note = "hybridize: \(children.total) child process\(children.total == 1 ? "" : "es") ran untraced "
-                + "(\(children.description)): the calls made in them are not in \(db)\n"
+                + "(\(children.description)): the calls made in \(children.total == 1 ? "it" : "them") are not in \(db)\n"
             FileHandle.standardError.write(Data(note.utf8))
         }
         if let failure = outcome.writeFailure {
