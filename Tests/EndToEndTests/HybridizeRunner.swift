@@ -60,6 +60,48 @@ struct HybridizeRunner {
     }
 }
 
+/// A `hybridize` started in the background, for tests that signal or kill it mid-run.
+final class RunningHybridize {
+    let process = Process()
+    private let output = Pipe()
+
+    init(_ arguments: [String], in directory: URL) throws {
+        process.executableURL = HybridizeRunner.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end; its status and everything it printed.
+    func finish() -> (status: Int32, output: String) {
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    /// Polls the trace database at `path` (read-only) until `qualname` has `calls` recorded calls.
+    static func waitForCalls(of qualname: String, count calls: Int, in path: String, seconds: Double = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.2)
+            if FileManager.default.fileExists(atPath: path), let database = try? TraceDatabase(readingFrom: path),
+                (try? database.calls(of: qualname).first?.calls) == calls
+            {
+                return true
+            }
+        }
+        return false
+    }
+}
+
 extension TraceDatabase {
     /// Every distinct (param, kind, dtype, shape) observed for a function, with call counts.
     func calls(of qualname: String) throws -> [ObservedCall] {

@@ -110,15 +110,7 @@ final class RefactorTests: XCTestCase {
     func testSigtermDuringVerifyStopsItsRunAndRestoresTheFiles() throws {
         let project = try HybridizeRunner.project(Self.example)
         let before = try sources(project)
-        let process = Process()
-        process.executableURL = HybridizeRunner.binary
-        process.arguments = ["refactor", "--verify", "--", "pytest", "-q", "-p", "no:cacheprovider"]
-        process.currentDirectoryURL = project
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let run = try RunningHybridize(["refactor", "--verify", "--", "pytest", "-q", "-p", "no:cacheprovider"], in: project)
         let children = { () -> [String] in
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
             return entries.compactMap { entry -> String? in
@@ -134,10 +126,9 @@ final class RefactorTests: XCTestCase {
         let running = children()
         XCTAssertFalse(running.isEmpty, "a verify run started")
         Thread.sleep(forTimeInterval: 1)
-        kill(process.processIdentifier, SIGTERM)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 4, text)
+        run.send(SIGTERM)
+        let (status, text) = run.finish()
+        XCTAssertEqual(status, 4, text)
         XCTAssertTrue(text.contains("verify was stopped by SIGTERM; the files are left as they were analysed"), text)
         XCTAssertEqual(try sources(project), before)
         XCTAssertTrue(running.allSatisfy { !FileManager.default.fileExists(atPath: "/proc/\($0)") }, "no orphaned trace run")

@@ -32,29 +32,16 @@ final class TraceRobustnessTests: XCTestCase {
 
     func testKilledRunKeepsWhatWasTracedASecondBefore() throws {
         let project = try HybridizeRunner.project("crash_project")
-        let process = Process()
-        process.executableURL = HybridizeRunner.binary
-        process.arguments = ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p", "no:cacheprovider",
-                             "-k", "blocks"]
-        process.currentDirectoryURL = project
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let run = try RunningHybridize(
+            ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p", "no:cacheprovider", "-k", "blocks"],
+            in: project)
         let path = project.appendingPathComponent("trace.sqlite").path
         // The test calls compute and then blocks: no call returns and no test ends, so only the
         // once-a-second flush can make the call durable.
-        let deadline = Date().addingTimeInterval(30)
-        var seen = false
-        while Date() < deadline && !seen {
-            Thread.sleep(forTimeInterval: 0.2)
-            if FileManager.default.fileExists(atPath: path), let database = try? TraceDatabase(path: path) {
-                seen = (try? database.calls(of: "compute").first?.calls) == 1
-            }
-        }
-        XCTAssertTrue(seen, "the call was flushed while the test was still running")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        XCTAssertTrue(RunningHybridize.waitForCalls(of: "compute", count: 1, in: path),
+                      "the call was flushed while the test was still running")
+        run.send(SIGKILL)
+        _ = run.finish()
         let database = try TraceDatabase(path: path)
         XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
         XCTAssertEqual(try database.calls(of: "compute").first?.calls, 1)
@@ -64,31 +51,16 @@ final class TraceRobustnessTests: XCTestCase {
     func testSignalsStopTheRunWithAMessageAndACompleteDatabase() throws {
         for (signal, words) in [(SIGINT, "interrupted by SIGINT"), (SIGTERM, "stopped by SIGTERM")] {
             let project = try HybridizeRunner.project("crash_project")
-            let process = Process()
-            process.executableURL = HybridizeRunner.binary
-            process.arguments = ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p",
-                                 "no:cacheprovider", "-k", "first or blocks"]
-            process.currentDirectoryURL = project
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            let run = try RunningHybridize(
+                ["trace", "--quiet", "--db", "trace.sqlite", "--", "pytest", "-q", "-p", "no:cacheprovider",
+                 "-k", "first or blocks"],
+                in: project)
             let path = project.appendingPathComponent("trace.sqlite").path
             // Signalled once test_blocks has called compute and sleeps.
-            let deadline = Date().addingTimeInterval(30)
-            var blocking = false
-            while Date() < deadline && !blocking {
-                Thread.sleep(forTimeInterval: 0.2)
-                if FileManager.default.fileExists(atPath: path), let database = try? TraceDatabase(readingFrom: path) {
-                    blocking = (try? database.calls(of: "compute").first?.calls) == 2
-                }
-            }
-            XCTAssertTrue(blocking, "test_blocks started")
-            kill(process.processIdentifier, signal)
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 4, text)
+            XCTAssertTrue(RunningHybridize.waitForCalls(of: "compute", count: 2, in: path), "test_blocks started")
+            run.send(signal)
+            let (status, text) = run.finish()
+            XCTAssertEqual(status, 4, text)
             XCTAssertTrue(text.contains("hybridize: the traced command was \(words); trace.sqlite keeps every call"), text)
             let database = try TraceDatabase(path: path)
             XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
