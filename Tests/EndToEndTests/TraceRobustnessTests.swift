@@ -137,6 +137,24 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try module.database?.integer("SELECT exit_status FROM runs"), 1)
     }
 
+    /// Python 3.11 recurses without the C stack; the hook puts every level back on it.
+    func testDeepRecursionIsTracedWhereItRunsUntraced() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        try """
+            import sys
+            sys.setrecursionlimit(60_000)
+
+            def down(n):
+                return 0 if n == 0 else 1 + down(n - 1)
+
+            print("depth", down(50_000))
+            """.write(to: project.appendingPathComponent("deep.py"), atomically: true, encoding: .utf8)
+        let result = try HybridizeRunner.trace(["deep.py"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("depth 50000"), result.output)
+        XCTAssertEqual(try result.database?.integer("SELECT sum(calls) FROM observed_calls WHERE qualname = 'down'"), 50_001)
+    }
+
     func testShardsPartitionTheSuiteAndMergeBackIntoOne() throws {
         let project = try HybridizeRunner.project("crash_project")
         let selection = ["pytest", "-q", "-p", "no:cacheprovider", "-k", "first or second"]
