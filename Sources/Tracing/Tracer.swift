@@ -55,6 +55,12 @@ final class Tracer {
     var tests: [TestRecord] = []
     private var testsByNodeID: [String: Int] = [:]
     var currentTest: Int?
+    /// Every shard of a pytest suite imports and collects the whole suite (module bodies,
+    /// parametrize arguments made by project calls), so only the first shard records calls made
+    /// outside any test, and merged shards count that work once, as a single run does.
+    let recordsOutsideTests: Bool
+    /// Whether a project call starting now is recorded: read by the hooks at every call.
+    private(set) var recording: Bool
     var testsCollected: Int?
     var testsFinished = 0
     var totalCalls = 0
@@ -63,8 +69,11 @@ final class Tracer {
     private var writeFailed = false
     private var finished = false
 
-    init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?) throws {
+    init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?,
+         recordsOutsideTests: Bool = true) throws {
         self.filter = filter
+        self.recordsOutsideTests = recordsOutsideTests
+        recording = recordsOutsideTests
         self.database = database
         self.runID = runID
         self.helpers = helpers
@@ -196,6 +205,7 @@ final class Tracer {
     // MARK: Test boundaries and TensorFlow
 
     func beginTest(_ nodeID: String) {
+        recording = true
         if let existing = testsByNodeID[nodeID] {
             currentTest = existing
             return
@@ -217,6 +227,7 @@ final class Tracer {
     func finishTest(_ nodeID: String) {
         testsFinished += 1
         currentTest = nil
+        recording = recordsOutsideTests
         // Snapshots hold references to dict keys; tests are where a suite lets go of its objects.
         snapshots.removeAll()
         flush()
