@@ -50,6 +50,8 @@ final class Tracer {
     var effectTargets: [String: Set<String>] = [:]
     static let maximumEffectTargets = 32
     var edges: [EdgeKey: EdgeStats] = [:]
+    /// The calls of `edges` summed by caller line, as stored; kept up to date by each flush.
+    var edgeCallsByLine: [EdgeLineKey: Int] = [:]
     /// Calls through tf.function wrappers of project functions (HybridCalls.swift).
     let hybridCalls: HybridCallTable
     var tests: [TestRecord] = []

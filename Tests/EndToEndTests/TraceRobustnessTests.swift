@@ -97,6 +97,13 @@ final class TraceRobustnessTests: XCTestCase {
         JOIN functions b ON b.run_id = e.run_id AND b.id = e.callee_id
         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
         """,
+        """
+        SELECT f.file, f.qualname, t.nodeid, SUM(st.calls) FROM signature_tests st
+        JOIN signatures s ON s.run_id = st.run_id AND s.id = st.signature_id
+        JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id
+        JOIN tests t ON t.run_id = st.run_id AND t.id = st.test_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        """,
     ]
 
     func testFourShardsMergedHoldTheRowsOfOneUnshardedRun() throws {
@@ -125,6 +132,18 @@ final class TraceRobustnessTests: XCTestCase {
         }
         // Collection imports the test module in every shard; its 60 make_case calls count once.
         XCTAssertEqual(try many.calls(of: "make_case").first?.calls, 60 + 16)
+        // Each test's calls, written as the test ends: sell runs n % 5 + 1 times in test_sell[n].
+        let sellsPerTest = try one.rows(
+            """
+            SELECT SUM(st.calls) FROM signature_tests st
+            JOIN signatures s ON s.run_id = st.run_id AND s.id = st.signature_id
+            JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id
+            JOIN tests t ON t.run_id = st.run_id AND t.id = st.test_id
+            WHERE f.qualname = 'sell' GROUP BY t.nodeid ORDER BY t.nodeid
+            """
+        ).compactMap { $0.first?.integer }
+        XCTAssertEqual(sellsPerTest.count, 60)
+        XCTAssertEqual(sellsPerTest.reduce(0, +), 180)
     }
 
     func testScriptAndModuleRunWithTheirOwnArgvAndStatus() throws {
