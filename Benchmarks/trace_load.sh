@@ -6,8 +6,9 @@
 #     attribute write, nested calls), untraced and traced: wall time, peak resident memory of the
 #     process (TensorFlow's own ~500 MB included, so the tracer's share is traced minus untraced),
 #     database size and signature rows. Then a tenth of the calls with the same signatures, and the
-#     same calls with SHAPES_MANY shapes (about 10x the distinct signatures): the database should
-#     follow signatures, not calls. Targets: tracer's share under 200 MB; database flat in calls.
+#     same calls with SHAPES_MANY shapes (10x the shapes, about 5x the distinct signatures): the
+#     database should follow signatures, not calls. Targets, each with PASS/FAIL: tracer's share
+#     under 200 MiB; database within 1.25x at 10x the calls.
 # (b) Shards. A generated pytest suite of TESTS tests (parametrized and plain, outcomes passed,
 #     failed, skipped, xfailed; project calls at collection time, effects of every kind, a few
 #     TensorFlow tests), traced unsharded and in SHARDS shards merged with `trace merge`. The
@@ -147,6 +148,7 @@ PY
     local rows=("untraced $CALLS $SHAPES" "traced $CALLS $SHAPES" "traced $((CALLS / 10)) $SHAPES"
                 "untraced $CALLS $SHAPES_MANY" "traced $CALLS $SHAPES_MANY")
     local base_wall=() base_rss=() row mode calls shapes label db counted sigs bytes
+    local -A peak=() share=() size=() signatures=()
     for row in "${rows[@]}"; do
         read -r mode calls shapes <<<"$row"
         label="a_${mode}_${calls}_${shapes}"
@@ -168,7 +170,11 @@ PY
             if [[ $calls == "$CALLS" && -n "${base_rss[$shapes]:-}" ]]; then
                 added_rss=$((RSS_MB - base_rss[$shapes]))
                 added_ns=$(awk -v t="$WALL" -v u="${base_wall[$shapes]}" -v c="$counted" 'BEGIN { printf "%.0f", (t - u) * 1e9 / c }')
+                share[$calls/$shapes]=$added_rss
             fi
+            peak[$calls/$shapes]=$RSS_MB
+            size[$calls/$shapes]=$bytes
+            signatures[$calls/$shapes]=$sigs
             printf '%-22s %11s %7s %9.2f %10.0f %9d %8s %10s %11s %10s\n' \
                 "traced" "$counted" "$shapes" "$WALL" "$(awk -v c="$counted" -v t="$WALL" 'BEGIN { print c / t }')" \
                 "$RSS_MB" "$added_rss" "$bytes" "$sigs" "$added_ns"
@@ -177,6 +183,18 @@ PY
     done
     echo "  (+RSS: traced minus untraced peak; ns/call+: (traced - untraced wall) / calls; the wall"
     echo "   times include interpreter start and TensorFlow's import)"
+    local few=$CALLS/$SHAPES tenth=$((CALLS / 10))/$SHAPES many=$CALLS/$SHAPES_MANY
+    local worst=$(( ${share[$few]:-9999} > ${share[$many]:-9999} ? ${share[$few]:-9999} : ${share[$many]:-9999} ))
+    printf '  memory:   tracer'"'"'s share %s and %s MiB (target under 200): %s; peak %s MiB at %s calls, %s MiB at %s\n' \
+        "${share[$few]:-?}" "${share[$many]:-?}" "$( ((worst < 200)) && echo PASS || echo FAIL)" \
+        "${peak[$tenth]:-?}" "$((CALLS / 10))" "${peak[$few]:-?}" "$CALLS"
+    awk -v b1="${size[$tenth]:-0}" -v b10="${size[$few]:-0}" -v bm="${size[$many]:-0}" \
+        -v s1="${signatures[$few]:-0}" -v sm="${signatures[$many]:-0}" 'BEGIN {
+            calls = b1 > 0 ? b10 / b1 : 0
+            format = "  database: 10x the calls, %.2fx the bytes (%d signatures both); %.1fx the signatures, %.1fx the bytes (%.0f bytes per signature at %d): %s\n"
+            printf(format, calls, s1, (s1 > 0 ? sm / s1 : 0), (b10 > 0 ? bm / b10 : 0), (sm > 0 ? bm / sm : 0), sm,
+                   (calls > 0 && calls < 1.25 && bm > b10) ? "PASS" : "FAIL")
+        }'
 }
 
 # --- (b) a sharded suite ---------------------------------------------------------------------------
