@@ -15,7 +15,9 @@ CREATE TABLE IF NOT EXISTS runs (
     python_version TEXT,
     tensorflow_version TEXT,          -- NULL when the run never imported TensorFlow
     hook TEXT NOT NULL,               -- "frame-eval" (PEP 523) or "profile"
-    shard TEXT,                       -- "K/N" when the run was one shard of a pytest suite
+    shard TEXT,                       -- "K/N" when the run was one shard of a pytest suite;
+                                      -- a shard after the first records no calls made outside
+                                      -- tests (imports, collection), which every shard repeats
     started_at TEXT NOT NULL,         -- ISO 8601, UTC
     ended_at TEXT,                    -- NULL while running or when the process died
     exit_status INTEGER               -- the command's own exit status; NULL as for ended_at

@@ -23,9 +23,12 @@ struct BatchBuilder {
                       totalNanoseconds: Int(clamping: stats.totalNanoseconds),
                       maxNanoseconds: Int(clamping: stats.maxNanoseconds),
                       params: stats.paramsWritten ? nil : observations(key)))
-            for (test, calls) in stats.tests {
-                batch.signatureTests.append(.init(signatureID: stats.id, testID: tracer.tests[test].id, calls: calls))
+            for test in stats.testsChanged {
+                batch.signatureTests.append(
+                    .init(signatureID: stats.id, testID: tracer.tests[test].id, calls: stats.tests[test] ?? 0))
             }
+            stats.testsChanged.removeAll(keepingCapacity: true)
+            stats.lastTest = nil
             stats.paramsWritten = true
             stats.dirty = false
         }
@@ -61,22 +64,21 @@ struct BatchBuilder {
             stats.dirty = false
         }
         batch.hybridCalls = tracer.hybridCallRows()
-        if tracer.edges.values.contains(where: { $0.dirty }) {
-            // Several call instructions can share a line: the stored row is their sum.
-            var byLine: [EdgeLineKey: Int] = [:]
-            var touched: Set<EdgeLineKey> = []
-            for (key, stats) in tracer.edges {
-                let line = tracer.functions[Int(key.caller)].line(atInstruction: key.instruction)
-                let lineKey = EdgeLineKey(caller: key.caller, callee: key.callee, line: line)
-                byLine[lineKey, default: 0] += stats.calls
-                if stats.dirty { touched.insert(lineKey) }
-                stats.dirty = false
-            }
-            for key in touched {
-                batch.edges.append(
-                    .init(callerID: Int(key.caller) + 1, calleeID: Int(key.callee) + 1, line: key.line,
-                          calls: byLine[key] ?? 0))
-            }
+        // Only edges that changed are visited for their rows; a line is resolved once per edge.
+        var touched: Set<EdgeLineKey> = []
+        for (key, stats) in tracer.edges where stats.dirty {
+            let line = stats.line ?? tracer.functions[Int(key.caller)].line(atInstruction: key.instruction)
+            stats.line = line
+            let lineKey = EdgeLineKey(caller: key.caller, callee: key.callee, line: line)
+            tracer.edgeCallsByLine[lineKey, default: 0] += stats.calls - stats.callsInLineTotal
+            stats.callsInLineTotal = stats.calls
+            stats.dirty = false
+            touched.insert(lineKey)
+        }
+        for key in touched {
+            batch.edges.append(
+                .init(callerID: Int(key.caller) + 1, calleeID: Int(key.callee) + 1, line: key.line,
+                      calls: tracer.edgeCallsByLine[key] ?? 0))
         }
         return batch
     }
@@ -113,10 +115,4 @@ extension BatchBuilder {
                 elements: strings[fingerprint.elements], value: strings[fingerprint.value])
         }
     }
-}
-
-private struct EdgeLineKey: Hashable {
-    let caller: Int32
-    let callee: Int32
-    let line: Int
 }

@@ -38,8 +38,8 @@ private func evaluateCandidate(
         context.busy = wasBusy
     }
     // A resumed generator or coroutine is not a new call; the tracer's own Python runs untraced.
-    guard tag >= firstFunctionTag, !context.busy, hyb_frame_is_starting(frame) != 0 else {
-        if tag == hybridCallTag, !context.busy, hyb_frame_is_starting(frame) != 0 {
+    guard tag >= firstFunctionTag, !context.busy, tracer.recording, hyb_frame_is_starting(frame) != 0 else {
+        if tag == hybridCallTag, !context.busy, tracer.recording, hyb_frame_is_starting(frame) != 0 {
             return evaluateHybridCall(threadState: threadState, frame: frame, tracer: tracer, context: context)
         }
         return hyb_eval_frame_default(threadState, frame, 0)
@@ -77,7 +77,7 @@ let profileHook: Py_tracefunc = { _, frameObject, what, _ in
             tag = tracer.decide(code: code, frame: frame)
             context.busy = false
         }
-        if tag == hybridCallTag, !context.busy, hyb_frame_is_entering(frame) != 0 {
+        if tag == hybridCallTag, !context.busy, tracer.recording, hyb_frame_is_entering(frame) != 0 {
             context.busy = true
             let function = tracer.hybridFunction(frame: frame)
             context.busy = false
@@ -88,7 +88,9 @@ let profileHook: Py_tracefunc = { _, frameObject, what, _ in
             }
             return 0
         }
-        guard tag >= firstFunctionTag, !context.busy, hyb_frame_is_entering(frame) != 0 else { return 0 }
+        guard tag >= firstFunctionTag, !context.busy, tracer.recording, hyb_frame_is_entering(frame) != 0 else {
+            return 0
+        }
         tracer.enter(function: tag - firstFunctionTag, frame: frame, context: context)
     } else if tag == hybridCallTag {
         guard !context.busy, context.hybridCalls.last?.frame == frame, let call = context.hybridCalls.popLast() else {

@@ -108,7 +108,13 @@ extension Tracer {
         stats.calls += 1
         stats.totalNanoseconds &+= elapsed
         stats.maxNanoseconds = max(stats.maxNanoseconds, elapsed)
-        if let test = currentTest { stats.tests[test, default: 0] += 1 }
+        if let test = currentTest {
+            stats.tests[test, default: 0] += 1
+            if stats.lastTest != test {
+                stats.lastTest = test
+                stats.testsChanged.append(test)
+            }
+        }
         stats.dirty = true
         totalCalls += 1
         if !call.effects.isEmpty {

@@ -71,6 +71,12 @@ final class SignatureStats {
     var totalNanoseconds: UInt64 = 0
     var maxNanoseconds: UInt64 = 0
     var tests: [Int: Int] = [:]
+    /// The tests whose counts changed since the last flush. A suite flushes after every test, so
+    /// writing every test of a signature each time (a fixture's signature is in thousands of
+    /// tests) would make a suite's trace time grow with the square of its test count.
+    var testsChanged: [Int] = []
+    /// The test of the last call since the last flush: consecutive calls in one test note it once.
+    var lastTest: Int?
     var dirty = true
     var paramsWritten = false
 
@@ -184,6 +190,18 @@ struct EdgeKey: Hashable {
 final class EdgeStats {
     var calls = 0
     var dirty = true
+    /// The caller's line of the call instruction, once resolved (it never changes).
+    var line: Int?
+    /// Of `calls`: how many the per-line totals already hold.
+    var callsInLineTotal = 0
+}
+
+/// The stored form of an edge: several call instructions can share a line, and the row holds
+/// their sum.
+struct EdgeLineKey: Hashable {
+    let caller: Int32
+    let callee: Int32
+    let line: Int
 }
 
 final class TestRecord {

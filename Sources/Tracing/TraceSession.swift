@@ -105,7 +105,8 @@ public struct TraceSession {
                     startedAt: Timestamp.now()))
         let tracer = try Tracer(
             filter: filter, database: database, runID: runID, helpers: helpers,
-            progress: options.showProgress ? ProgressLine() : nil)
+            progress: options.showProgress ? ProgressLine() : nil,
+            recordsOutsideTests: (options.shard?.index ?? 1) == 1)
 
         codeExtraIndex = hyb_request_code_extra_index()
         Tracer.active = tracer

@@ -50,11 +50,19 @@ final class Tracer {
     var effectTargets: [String: Set<String>] = [:]
     static let maximumEffectTargets = 32
     var edges: [EdgeKey: EdgeStats] = [:]
+    /// The calls of `edges` summed by caller line, as stored; kept up to date by each flush.
+    var edgeCallsByLine: [EdgeLineKey: Int] = [:]
     /// Calls through tf.function wrappers of project functions (HybridCalls.swift).
     let hybridCalls: HybridCallTable
     var tests: [TestRecord] = []
     private var testsByNodeID: [String: Int] = [:]
     var currentTest: Int?
+    /// Every shard of a pytest suite imports and collects the whole suite (module bodies,
+    /// parametrize arguments made by project calls), so only the first shard records calls made
+    /// outside any test, and merged shards count that work once, as a single run does.
+    let recordsOutsideTests: Bool
+    /// Whether a project call starting now is recorded: read by the hooks at every call.
+    private(set) var recording: Bool
     var testsCollected: Int?
     var testsFinished = 0
     var totalCalls = 0
@@ -74,8 +82,11 @@ final class Tracer {
     /// A duplicate of standard error taken before the command ran (see `writeToTerminal`).
     let terminal = dup(STDERR_FILENO)
 
-    init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?) throws {
+    init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?,
+         recordsOutsideTests: Bool = true) throws {
         self.filter = filter
+        self.recordsOutsideTests = recordsOutsideTests
+        recording = recordsOutsideTests
         self.database = database
         self.runID = runID
         self.helpers = helpers
@@ -207,6 +218,7 @@ final class Tracer {
     // MARK: Test boundaries and TensorFlow
 
     func beginTest(_ nodeID: String) {
+        recording = true
         if let existing = testsByNodeID[nodeID] {
             currentTest = existing
             return
@@ -228,6 +240,7 @@ final class Tracer {
     func finishTest(_ nodeID: String) {
         testsFinished += 1
         currentTest = nil
+        recording = recordsOutsideTests
         // Snapshots hold references to dict keys; tests are where a suite lets go of its objects.
         snapshots.removeAll()
         flush()

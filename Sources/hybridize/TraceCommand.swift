@@ -24,7 +24,7 @@ struct Trace: ParsableCommand {
     @Option(name: .long, help: "Trace only project files matching this glob (relative to the root); repeatable.")
     var include: [String] = []
 
-    @Option(name: .long, help: "Run the K-th of N deterministic slices of the pytest items, e.g. 2/4.")
+    @Option(name: .long, help: "Run the K-th of N deterministic slices of the pytest items, e.g. 2/4. Calls outside tests (imports, collection) are recorded by shard 1 only, so merged shards count them once.")
     var shard: String?
 
     @Option(name: .long, help: "Python of the virtualenv to run in (else HYBRIDIZE_PYTHON, VIRTUAL_ENV, Runtime/bootstrap).")

@@ -181,6 +181,67 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try database.calls(of: "compute").first?.calls, 2, "the stable view sums both shards")
     }
 
+    /// What a merge must keep: the stable views (which sum over runs), the tests with their
+    /// outcomes, and the call graph by function name.
+    private static let rowsOfASuite = [
+        "SELECT * FROM observed_calls ORDER BY 1, 2, 3, 4, 5, 6, 7",
+        "SELECT * FROM observed_effects ORDER BY 1, 2, 3, 4, 5, 6",
+        "SELECT nodeid, outcome FROM tests ORDER BY 1",
+        """
+        SELECT a.file, a.qualname, b.file, b.qualname, e.line, SUM(e.calls) FROM edges e
+        JOIN functions a ON a.run_id = e.run_id AND a.id = e.caller_id
+        JOIN functions b ON b.run_id = e.run_id AND b.id = e.callee_id
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        """,
+        """
+        SELECT f.file, f.qualname, t.nodeid, SUM(st.calls) FROM signature_tests st
+        JOIN signatures s ON s.run_id = st.run_id AND s.id = st.signature_id
+        JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id
+        JOIN tests t ON t.run_id = st.run_id AND t.id = st.test_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        """,
+    ]
+
+    func testFourShardsMergedHoldTheRowsOfOneUnshardedRun() throws {
+        let project = try HybridizeRunner.project("shard_project")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let suite = ["pytest", "-q", "-p", "no:cacheprovider"]
+        let whole = try HybridizeRunner.trace(suite, in: project, database: "whole.sqlite")
+        XCTAssertEqual(whole.status, 1, "one test fails on purpose: \(whole.output)")
+        var shards: [String] = []
+        for index in 1...4 {
+            let name = "shard\(index).sqlite"
+            let shard = try HybridizeRunner.trace(suite, in: project, database: name, options: ["--shard", "\(index)/4"])
+            XCTAssertTrue([0, 1].contains(shard.status), shard.output)
+            shards.append(name)
+        }
+        let merged = try HybridizeRunner.run(["trace", "merge", "merged.sqlite"] + shards, in: project,
+                                             database: "merged.sqlite")
+        XCTAssertEqual(merged.status, 0, merged.output)
+        let one = try XCTUnwrap(whole.database)
+        let many = try XCTUnwrap(merged.database)
+        XCTAssertEqual(try one.integer("SELECT count(*) FROM tests"), 200)
+        for query in Self.rowsOfASuite {
+            let expected = try one.rows(query)
+            XCTAssertFalse(expected.isEmpty, query)
+            XCTAssertEqual(try many.rows(query), expected, query)
+        }
+        // Collection imports the test module in every shard; its 60 make_case calls count once.
+        XCTAssertEqual(try many.calls(of: "make_case").first?.calls, 60 + 16)
+        // Each test's calls, written as the test ends: sell runs n % 5 + 1 times in test_sell[n].
+        let sellsPerTest = try one.rows(
+            """
+            SELECT SUM(st.calls) FROM signature_tests st
+            JOIN signatures s ON s.run_id = st.run_id AND s.id = st.signature_id
+            JOIN functions f ON f.run_id = s.run_id AND f.id = s.function_id
+            JOIN tests t ON t.run_id = st.run_id AND t.id = st.test_id
+            WHERE f.qualname = 'sell' GROUP BY t.nodeid ORDER BY t.nodeid
+            """
+        ).compactMap { $0.first?.integer }
+        XCTAssertEqual(sellsPerTest.count, 60)
+        XCTAssertEqual(sellsPerTest.reduce(0, +), 180)
+    }
+
     func testScriptAndModuleRunWithTheirOwnArgvAndStatus() throws {
         let project = try HybridizeRunner.project("effects_project")
         let script = try HybridizeRunner.trace(["run_script.py", "3", "extra"], in: project)
