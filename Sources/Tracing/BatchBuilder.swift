@@ -98,6 +98,8 @@ extension BatchBuilder {
         for stats in tracer.signatures.values {
             stats.dirty = true
             stats.paramsWritten = false
+            stats.testsChanged = Array(stats.tests.keys)
+            stats.lastTest = nil
         }
         for stats in tracer.effects.values { stats.dirty = true }
         for stats in tracer.edges.values { stats.dirty = true }
