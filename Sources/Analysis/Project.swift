@@ -37,11 +37,13 @@ public struct Project: Sendable {
         for (done, source) in sources.enumerated() {
             progress?(done, sources.count)
             let relative = source.hasPrefix(rootPath + "/") ? String(source.dropFirst(rootPath.count + 1)) : source
-            guard let data = FileManager.default.contents(atPath: source) else {
-                diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "cannot read the file"))
+            let bytes: [UInt8]
+            do {
+                bytes = try SourceFile.read(source)
+            } catch {
+                diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "\(error)"))
                 continue
             }
-            let bytes = [UInt8](data)
             switch parser.parse(source: bytes, path: relative) {
             case .success(let module):
                 files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module,
