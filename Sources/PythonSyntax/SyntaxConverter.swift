@@ -8,7 +8,8 @@ import PythonRuntime
 final class SyntaxConverter {
     /// Deeper trees than this are reported, not analysed. Python 3.11 builds trees up to 3,000
     /// levels, and every analysis walks them recursively: the commands run on `DeepStack`'s
-    /// 512 MiB, in which 900 levels take a few tens of MiB even in a debug build.
+    /// 512 MiB, far more than 890 levels need (a debug run over 890-level calls, sums,
+    /// attributes, subscripts and unary chains peaked at 55 MB resident, all memory counted).
     static let maximumDepth = 900
 
     struct TooDeep: Error {
