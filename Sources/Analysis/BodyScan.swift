@@ -181,7 +181,10 @@ struct BodyScan {
         case .name(let name) where scope.globals.contains(name):
             result.effect(.globalWrite, "writes the module global `\(name)`", line)
         case .name(let name) where scope.nonlocals.contains(name):
-            let owner = scope.creator(name)
+            // Not `scope.creator`, which maps the receiver's name to the receiver's key: a name
+            // declared nonlocal is an enclosing function's, even `nonlocal self` in a method
+            // (which CPython 3.11's compiler refuses, but its parser, all we run, accepts).
+            let owner = creator(of: name)
             let place = owner.map { "of the enclosing `\(index.functions[$0].qualname)`" } ?? "of an enclosing scope"
             result.effect(.globalWrite, "rebinds `\(name)`, a variable \(place)", line, owner: owner)
         case .attribute(let base, let attribute):

@@ -8,6 +8,13 @@ extension KindInference {
     /// instance of a project class (its `__call__`, or a Keras subclass's `call`), a method of
     /// such an instance. The flag says whether the callee's first parameter is bound already.
     public func targets(of call: Call, in function: FunctionNode) -> (targets: [CallTarget], bindsSelf: Bool) {
+        targets(of: call, in: function, callee: { kind(of: call.function, in: function) }, receiver: { kind(of: $0, in: function) })
+    }
+
+    /// `targets(of:in:)` with the kinds of the callee and of the receiver of `base.name(...)`
+    /// given, so that callKind, which reads them too, has them worked out once.
+    func targets(of call: Call, in function: FunctionNode, callee: () -> ValueKind,
+                 receiver: (Expression) -> ValueKind) -> (targets: [CallTarget], bindsSelf: Bool) {
         guard let resolver = resolvers[function.id] else { return ([], false) }
         let syntactic = resolver.resolve(call)
         if !syntactic.targets.isEmpty { return addingWrappers(syntactic) }
@@ -19,12 +26,12 @@ extension KindInference {
             return addingWrappers((callEntry(of: owner, resolver: resolver).map { [$0] } ?? [], true))
         }
         // A method looked up on an instance is the decorated one, wrappers included.
-        if case .attribute(let base, let name) = call.function.kind, let owner = projectClass(of: kind(of: base, in: function)),
+        if case .attribute(let base, let name) = call.function.kind, let owner = projectClass(of: receiver(base)),
             let method = resolver.method(named: name, from: [owner], skippingFirst: false)
         {
             return addingWrappers(([method], true))
         }
-        switch kind(of: call.function, in: function) {
+        switch callee() {
         case .functions(let ids):
             let callees = ids.sorted().map { index.functions[$0] }
             // A bound method passed as a value (`self.normalize`) has its `self` already.

@@ -259,44 +259,74 @@ extension KindInference {
         case .conditional(_, let body, let orElse):
             return kind(of: body, in: function).joined(with: kind(of: orElse, in: function))
         case .attribute(let base, let name):
-            // `tf.keras.Sequential` names a class and `tf.add` a function: what calling them
-            // returns is callKind's business, not the attribute's.
-            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
-                let owner = function.owningClass, let held = attributeKind(name, of: owner)
-            {
-                return held
-            }
-            if let reference = functionReference(expression, in: function) { return reference }
-            let receiver = kind(of: base, in: function)
-            // `net.preprocess` for a project instance `net`: the method, bound.
-            if let owner = projectClass(of: receiver), let resolver = resolvers[function.id],
-                case .project(let method)? = resolver.method(named: name, from: [owner], skippingFirst: false)
-            {
-                return .functions([method])
-            }
-            // A method of an object picked at run time is a call on an object, like any other;
-            // a function of a module picked at run time could be anything.
-            if receiver == .dynamicModule { return .dynamic }
-            if receiver.isKerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
-                return .container(.variable)
-            }
-            if receiver.isKerasObject, name == "layers" { return .container(.kerasObject(projectClass: nil)) }
-            if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
-                let owner = function.owningClass, hierarchy.isKerasLayer(owner), name == "layers"
-            {
-                return .container(.kerasObject(projectClass: nil))
-            }
-            if receiver.isTensorLike, name == "T" { return receiver }
-            return .unknown
+            return memberKind(expression, base: base, name: name, in: function) { kind(of: base, in: function) }
         default:
             return .unknown
         }
     }
 
+    /// The kind of `base.name`, given the kind of `base` (asked for only when needed, and by
+    /// callKind at most once per call).
+    func memberKind(_ expression: Expression, base: Expression, name: String, in function: FunctionNode,
+                    receiver receiverKind: () -> ValueKind) -> ValueKind {
+        // `tf.keras.Sequential` names a class and `tf.add` a function: what calling them
+        // returns is callKind's business, not the attribute's.
+        if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+            let owner = function.owningClass, let held = attributeKind(name, of: owner)
+        {
+            return held
+        }
+        if let reference = functionReference(expression, in: function) { return reference }
+        let receiver = receiverKind()
+        // `net.preprocess` for a project instance `net`: the method, bound.
+        if let owner = projectClass(of: receiver), let resolver = resolvers[function.id],
+            case .project(let method)? = resolver.method(named: name, from: [owner], skippingFirst: false)
+        {
+            return .functions([method])
+        }
+        // A method of an object picked at run time is a call on an object, like any other;
+        // a function of a module picked at run time could be anything.
+        if receiver == .dynamicModule { return .dynamic }
+        if receiver.isKerasObject, ["trainable_variables", "trainable_weights", "weights", "variables"].contains(name) {
+            return .container(.variable)
+        }
+        if receiver.isKerasObject, name == "layers" { return .container(.kerasObject(projectClass: nil)) }
+        if case .name(let root) = base.kind, function.kind == .method, root == function.parameters.first?.name,
+            let owner = function.owningClass, hierarchy.isKerasLayer(owner), name == "layers"
+        {
+            return .container(.kerasObject(projectClass: nil))
+        }
+        if receiver.isTensorLike, name == "T" { return receiver }
+        return .unknown
+    }
+
     func callKind(_ call: Call, in function: FunctionNode) -> ValueKind {
         guard let resolver = resolvers[function.id] else { return .unknown }
+        // The callee's kind and its receiver's are each worked out once here, for this function
+        // and for `targets`: a chain of calls (`f()()()`, `a.m().n().o()`) nests one call in the
+        // next, and asking again at each link took time exponential in the chain's length (14
+        // links of `x()`: 30 s).
+        var receiverKind: ValueKind?
+        var calleeKind: ValueKind?
+        func kindOfReceiver(_ base: Expression) -> ValueKind {
+            if let known = receiverKind { return known }
+            let found = kind(of: base, in: function)
+            receiverKind = found
+            return found
+        }
+        func kindOfCallee() -> ValueKind {
+            if let known = calleeKind { return known }
+            let found: ValueKind
+            if case .attribute(let base, let name) = call.function.kind {
+                found = memberKind(call.function, base: base, name: name, in: function) { kindOfReceiver(base) }
+            } else {
+                found = kind(of: call.function, in: function)
+            }
+            calleeKind = found
+            return found
+        }
         var constructed = resolver.classNode(for: call.function)
-        if constructed == nil, case .classes(let ids) = kind(of: call.function, in: function), ids.count == 1, let id = ids.first {
+        if constructed == nil, case .classes(let ids) = kindOfCallee(), ids.count == 1, let id = ids.first {
             constructed = index.classes[id]
         }
         if let node = constructed {
@@ -304,21 +334,21 @@ extension KindInference {
         }
         // A method on a value of known kind: `x.numpy()`, `dataset.map(f)`, `model(x)`.
         if case .attribute(let base, let name) = call.function.kind {
-            let receiver = kind(of: base, in: function)
+            let receiver = kindOfReceiver(base)
             if let receiverKind = receiver.receiverKind, let effect = APITable.effect(ofMethod: name, onReceiverKind: receiverKind),
                 !effect.isDisjoint(with: .returnsAnyValue)
             {
                 return effect.returnedKind
             }
         }
-        if case .attribute(let base, "get") = call.function.kind, case .container(let element) = kind(of: base, in: function) {
+        if case .attribute(let base, "get") = call.function.kind, case .container(let element) = kindOfReceiver(base) {
             return element
         }
-        let callee = kind(of: call.function, in: function)
+        let callee = kindOfCallee()
         // A layer or model applied to a KerasTensor builds a functional model: its output is symbolic.
         if callee.isKerasObject { return passesKerasTensor(call, in: function) ? .kerasTensor : .tensor }
         if callee == .dynamic { return .dynamic }
-        let (targets, _) = self.targets(of: call, in: function)
+        let (targets, _) = self.targets(of: call, in: function, callee: kindOfCallee, receiver: kindOfReceiver)
         for target in targets {
             switch target {
             case .project(let id):

@@ -32,16 +32,22 @@ public struct Project: Sendable {
         let rootPath = URL(fileURLWithPath: root).standardized.path
         var files: [File] = []
         var diagnostics: [SyntaxDiagnostic] = []
-        let sources = pythonFiles(under: paths, root: rootPath)
+        let (sources, unreadableFolders) = walk(paths, root: rootPath)
+        for folder in unreadableFolders {
+            let relative = folder.hasPrefix(rootPath + "/") ? String(folder.dropFirst(rootPath.count + 1)) : folder
+            diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "cannot read the folder: \(folderProblem(folder) ?? "it went away")"))
+        }
         let names = moduleNames(of: sources, root: rootPath)
         for (done, source) in sources.enumerated() {
             progress?(done, sources.count)
             let relative = source.hasPrefix(rootPath + "/") ? String(source.dropFirst(rootPath.count + 1)) : source
-            guard let data = FileManager.default.contents(atPath: source) else {
-                diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "cannot read the file"))
+            let bytes: [UInt8]
+            do {
+                bytes = try SourceFile.read(source)
+            } catch {
+                diagnostics.append(SyntaxDiagnostic(file: relative, line: 1, column: 1, message: "\(error)"))
                 continue
             }
-            let bytes = [UInt8](data)
             switch parser.parse(source: bytes, path: relative) {
             case .success(let module):
                 files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module,
@@ -87,7 +93,15 @@ public struct Project: Sendable {
     }
 
     public static func pythonFiles(under paths: [String], root: String) -> [String] {
+        walk(paths, root: root).files
+    }
+
+    /// The `.py` files under `paths`, and the folders among them that could not be listed (which
+    /// the enumerator would skip without a word). Symbolic links to folders are not followed, so
+    /// a link back up (`sub/up -> ..`) neither loops nor lists a file twice.
+    static func walk(_ paths: [String], root: String) -> (files: [String], unreadableFolders: [String]) {
         var found: [String] = []
+        var unreadable: [String] = []
         for path in paths {
             let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root)).standardized.path
             var isDirectory: ObjCBool = false
@@ -105,9 +119,22 @@ public struct Project: Sendable {
                     walker.skipDescendants()
                     continue
                 }
+                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory, folderProblem(absolute + "/" + relative) != nil {
+                    unreadable.append(absolute + "/" + relative)
+                }
                 if name.hasSuffix(".py") { found.append(absolute + "/" + relative) }
             }
         }
-        return Array(Set(found)).sorted()
+        return (Array(Set(found)).sorted(), Array(Set(unreadable)).sorted())
+    }
+
+    /// Why a folder cannot be listed ("permission denied"), or nil when it can.
+    static func folderProblem(_ path: String) -> String? {
+        guard let folder = opendir(path) else {
+            let words = String(cString: strerror(errno))
+            return words.prefix(1).lowercased() + words.dropFirst()
+        }
+        closedir(folder)
+        return nil
     }
 }

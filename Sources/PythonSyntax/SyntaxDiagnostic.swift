@@ -15,5 +15,8 @@ public struct SyntaxDiagnostic: Error, Sendable, Equatable, CustomStringConverti
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// One line, whatever the message holds (a SyntaxError's text can quote a line break).
+    public var description: String {
+        "\(file):\(line):\(column): \(message.split(whereSeparator: \.isNewline).joined(separator: " "))"
+    }
 }

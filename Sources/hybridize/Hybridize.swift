@@ -15,7 +15,11 @@ struct Hybridize: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if command is AnalysingCommand {
+                try DeepStack.run { try command.run() }
+            } else {
+                try command.run()
+            }
         } catch let problem as EnvironmentProblem {
             FileHandle.standardError.write(Data("hybridize: error: \(problem.message)\n".utf8))
             Foundation.exit(3)
@@ -46,3 +50,14 @@ struct Hybridize: ParsableCommand {
         }
     }
 }
+
+/// The commands that parse a project and walk its syntax trees: they run on `DeepStack`, so that
+/// no nesting the parser accepts overflows the stack. (`trace` runs the project's own code and
+/// keeps the main thread.)
+protocol AnalysingCommand: ParsableCommand {}
+
+extension AnalyzeCommand: AnalysingCommand {}
+extension AuditCommand: AnalysingCommand {}
+extension CallGraphCommand: AnalysingCommand {}
+extension RefactorCommand: AnalysingCommand {}
+extension ReportCommand: AnalysingCommand {}
