@@ -12,12 +12,16 @@ public struct Project: Sendable {
         /// The bytes that were parsed: edits are made to exactly these, and a file whose bytes on
         /// disk differ has changed since it was analysed.
         public var source: [UInt8]
+        /// Read through a symbolic link: analysed as Python imports it, but never edited (a
+        /// rename over the link would replace it with a file).
+        public var isSymbolicLink: Bool
 
-        public init(path: String, name: ModuleName, module: Module, source: [UInt8] = []) {
+        public init(path: String, name: ModuleName, module: Module, source: [UInt8] = [], isSymbolicLink: Bool = false) {
             self.path = path
             self.name = name
             self.module = module
             self.source = source
+            self.isSymbolicLink = isSymbolicLink
         }
     }
 
@@ -50,8 +54,10 @@ public struct Project: Sendable {
             }
             switch parser.parse(source: bytes, path: relative) {
             case .success(let module):
+                let link = (try? FileManager.default.attributesOfItem(atPath: source)[.type] as? FileAttributeType)
+                    == .typeSymbolicLink
                 files.append(File(path: relative, name: names[source] ?? ModuleName(relativePath: relative), module: module,
-                                  source: bytes))
+                                  source: bytes, isSymbolicLink: link))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }

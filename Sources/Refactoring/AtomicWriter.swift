@@ -32,6 +32,9 @@ public struct AtomicWriter {
     public func write(_ contents: [String: [UInt8]], expecting expected: [String: [UInt8]]) throws {
         let paths = contents.keys.sorted()
         for path in paths {
+            if (try? FileManager.default.attributesOfItem(atPath: url(path).path)[.type] as? FileAttributeType) == .typeSymbolicLink {
+                throw RefactorWriteError(path: path, message: "is a symbolic link; renaming over it would replace the link with a file")
+            }
             let current = FileManager.default.contents(atPath: url(path).path).map([UInt8].init)
             guard current == expected[path] else {
                 throw RefactorWriteError(path: path, message: "changed since it was analysed; refusing to edit it (run again)")

@@ -49,6 +49,10 @@ public struct EditPlanner {
                     continue
                 }
             }
+            if file.isSymbolicLink {
+                skip("\(file.path) is a symbolic link: writing it would replace the link with a file; edit the file it points to")
+                continue
+            }
             guard let definition = Self.definition(at: verdict.facts.line, in: file.module.body) else {
                 skip("not a `def` (a lambda cannot carry a decorator)")
                 continue

@@ -134,6 +134,32 @@ final class RefactorTests: XCTestCase {
         XCTAssertTrue(running.allSatisfy { !FileManager.default.fileExists(atPath: "/proc/\($0)") }, "no orphaned trace run")
     }
 
+    /// A module reached through a symbolic link is analysed as Python imports it, but a rename over
+    /// the link would turn it into a copy: its edits are skipped, and its target is edited once.
+    func testASymbolicLinkIsAnalysedButNeverReplaced() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let link = project.appendingPathComponent("trainer/alias.py")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "train.py")
+        try """
+            import tensorflow as tf
+
+            from trainer.alias import accuracy
+
+
+            def test_accuracy_through_the_alias():
+                assert float(accuracy(tf.constant([1]), tf.constant([[0.0, 5.0]]))) == 1.0
+            """.write(to: project.appendingPathComponent("tests/test_alias.py"), atomically: true, encoding: .utf8)
+        let plan = try HybridizeRunner.run(["refactor", "--format", "json"], in: project)
+        XCTAssertEqual(plan.status, 0, plan.output)
+        let alias = try XCTUnwrap(plan.output.split(separator: "\n").first { $0.contains("\"trainer/alias.py\"") }, plan.output)
+        XCTAssertTrue(alias.contains("\"SKIPPED\"") && alias.contains("trainer/alias.py is a symbolic link"), String(alias))
+        let applied = try HybridizeRunner.run(["refactor", "--apply"], in: project)
+        XCTAssertEqual(applied.status, 0, applied.output)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), "train.py", "still a link")
+        let edited = try String(contentsOf: project.appendingPathComponent("trainer/train.py"), encoding: .utf8)
+        XCTAssertEqual(edited.components(separatedBy: "@tf.function\ndef accuracy").count, 2, "edited once: \(edited)")
+    }
+
     /// A run killed between two renames (injected right after the second file of four) leaves a
     /// half-applied change set; --undo restores every file from whichever state it is in.
     func testUndoRepairsAChangeSetCutShort() throws {
