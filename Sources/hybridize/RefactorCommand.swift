@@ -165,10 +165,42 @@ struct RefactorCommand: ParsableCommand {
             try write(plan.changeSet, applying: outcome.kept, onDisk: onDisk, root: root)
             return outcome
         } catch {
-            // Leave the files as they were analysed, whatever step failed.
-            try? write(plan.changeSet, applying: [], onDisk: onDisk, root: root)
+            // Leave the files as they were analysed, whatever step failed. A file someone edited
+            // while verify ran keeps that edit (and the run's own), and is named.
+            let changed = restoreAnalysedFiles(plan.changeSet, lastWritten: onDisk, root: root)
+            guard changed.isEmpty else {
+                throw RefactorFailure(
+                    "\(error); \(changed.joined(separator: ", ")) changed while verify ran and \(changed.count == 1 ? "was" : "were") "
+                        + "left as \(changed.count == 1 ? "it is" : "they are") (with the edits of the run in progress); "
+                        + "every other file is back as it was analysed")
+            }
             throw error
         }
+    }
+
+    /// Puts back the analysed bytes of every file that still holds what verify last wrote;
+    /// returns the files that hold something else. The journal goes: nothing is left to undo.
+    private func restoreAnalysedFiles(_ changeSet: ChangeSet, lastWritten: [String: [UInt8]], root: URL) -> [String] {
+        var restoring: [String: [UInt8]] = [:]
+        var expected: [String: [UInt8]] = [:]
+        var changed: [String] = []
+        for (path, original) in changeSet.originals {
+            let current = FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map([UInt8].init)
+            if current == original { continue }
+            if let current, current == lastWritten[path] {
+                restoring[path] = original
+                expected[path] = current
+            } else {
+                changed.append(path)
+            }
+        }
+        do {
+            try AtomicWriter(root: root).write(restoring, expecting: expected)
+            try Journal.remove(root: root)
+        } catch {
+            FileHandle.standardError.write(Data("hybridize: cannot put the analysed files back: \(error)\n".utf8))
+        }
+        return changed.sorted()
     }
 
     func undoLastChangeSet(root: URL) throws {

@@ -134,6 +134,34 @@ final class RefactorTests: XCTestCase {
         XCTAssertTrue(running.allSatisfy { !FileManager.default.fileExists(atPath: "/proc/\($0)") }, "no orphaned trace run")
     }
 
+    /// A file edited by hand while verify runs is refused by name, keeps that edit, and every
+    /// other file goes back to what was analysed.
+    func testAFileChangedDuringVerifyIsRefusedAndKeptWhileTheRestIsRestored() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        let before = try sources(project)
+        let run = try RunningHybridize(["refactor", "--verify", "--", "pytest", "-q", "-p", "no:cacheprovider"], in: project)
+        let path = project.appendingPathComponent("trainer/train.py")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, (try? Data(contentsOf: path)) == before["trainer/train.py"] {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let edited = try XCTUnwrap(FileHandle(forWritingTo: path))
+        edited.seekToEndOfFile()
+        edited.write(Data("# changed by hand while verify ran\n".utf8))
+        try edited.close()
+        let (status, output) = run.finish()
+        XCTAssertEqual(status, 2, output)
+        XCTAssertTrue(output.contains("trainer/train.py: changed since it was analysed; refusing to edit it"), output)
+        XCTAssertTrue(output.contains("trainer/train.py changed while verify ran and was left as it is"), output)
+        let after = try sources(project)
+        XCTAssertTrue(String(decoding: try XCTUnwrap(after["trainer/train.py"]), as: UTF8.self)
+            .hasSuffix("# changed by hand while verify ran\n"))
+        for (file, bytes) in before where file != "trainer/train.py" {
+            XCTAssertEqual(after[file], bytes, "\(file) is back as analysed")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent(".hybridize/journal.json").path))
+    }
+
     /// A module reached through a symbolic link is analysed as Python imports it, but a rename over
     /// the link would turn it into a copy: its edits are skipped, and its target is edited once.
     func testASymbolicLinkIsAnalysedButNeverReplaced() throws {
