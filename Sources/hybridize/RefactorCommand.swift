@@ -39,6 +39,11 @@ struct RefactorCommand: ParsableCommand {
     @Flag(name: .long, help: "Run the command before and after the edits; keep only the edits that pass the tests and make their function faster.")
     var verify = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --verify: stop each run after SECONDS (trace --timeout); tests a run did not finish count as broken.",
+        valueName: "SECONDS"))
+    var timeout: Double?
+
     @Flag(name: .long, help: "Restore the files of the last applied change set exactly, and nothing else.")
     var undo = false
 
@@ -51,6 +56,10 @@ struct RefactorCommand: ParsableCommand {
     func validate() throws {
         if !command.isEmpty, !verify {
             throw ValidationError("a command after -- is what --verify runs; add --verify")
+        }
+        if let timeout {
+            guard verify else { throw ValidationError("--timeout bounds each --verify run; add --verify") }
+            guard timeout > 0 else { throw ValidationError("--timeout wants a number of seconds above 0; got \(timeout)") }
         }
         if check, apply || verify || undo {
             throw ValidationError("--check writes nothing; it does not combine with --apply, --verify or --undo")
@@ -140,7 +149,7 @@ struct RefactorCommand: ParsableCommand {
     }
 
     func verifyEdits(_ plan: EditPlanner.Plan, command: [String], root: URL) throws -> Verifier.Outcome {
-        var runner = try VerifyRunner(command: command, root: root)
+        var runner = try VerifyRunner(command: command, root: root, timeout: timeout)
         VerifyInterruption.shared.install()
         var keepLogs = false
         // The runs' output explains a reverted edit (its traceback); kept when some test broke.

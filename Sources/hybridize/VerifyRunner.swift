@@ -8,12 +8,15 @@ import Refactoring
 struct VerifyRunner {
     let command: [String]
     let root: URL
+    /// `trace --timeout` for each run: an edit that makes a test hang must not hang verify.
+    let timeout: Double?
     let workspace: URL
     private(set) var count = 0
 
-    init(command: [String], root: URL) throws {
+    init(command: [String], root: URL, timeout: Double? = nil) throws {
         self.command = command
         self.root = root
+        self.timeout = timeout
         workspace = FileManager.default.temporaryDirectory.appendingPathComponent("hybridize-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
     }
@@ -26,7 +29,8 @@ struct VerifyRunner {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RuntimeFiles.executable)
-        process.arguments = ["trace", "--quiet", "--db", database, "--"] + command
+        process.arguments = ["trace", "--quiet", "--db", database] + (timeout.map { ["--timeout", "\($0)"] } ?? []) + ["--"]
+            + command
         process.currentDirectoryURL = root
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle

@@ -162,6 +162,39 @@ final class RefactorTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent(".hybridize/journal.json").path))
     }
 
+    /// A suite that hangs cannot hang verify: --timeout stops each run, and what ran before the
+    /// hang is still measured.
+    func testVerifyTimeoutStopsEachRunOfAHangingSuite() throws {
+        let project = try HybridizeRunner.project(Self.example)
+        try """
+            import time
+
+            import tensorflow as tf
+
+            from trainer.train import accuracy
+
+
+            def test_accuracy_then_hang():
+                for _ in range(5):
+                    accuracy(tf.constant([1]), tf.constant([[0.0, 5.0]]))
+                time.sleep(600)
+            """.write(to: project.appendingPathComponent("tests/test_hang.py"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try HybridizeRunner.run(
+            ["refactor", "--only", "accuracy", "--verify", "--timeout", "8", "--", "pytest", "-q", "-p", "no:cacheprovider",
+             "tests/test_hang.py"], in: project)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 120, "two runs of at most 8 s and their start-up")
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("verify: 2 runs of the command"), result.output)
+        XCTAssertTrue(result.output.contains("failing before the edits, not blamed on them: tests/test_hang.py::test_accuracy_then_hang"),
+                      result.output)
+        XCTAssertTrue(result.output.contains("accuracy: CONVERT_TO_HYBRID ("), "measured before the hang: \(result.output)")
+
+        let alone = try HybridizeRunner.run(["refactor", "--timeout", "8"], in: project)
+        XCTAssertEqual(alone.status, 2, alone.output)
+        XCTAssertTrue(alone.output.contains("--timeout bounds each --verify run; add --verify"), alone.output)
+    }
+
     /// A module reached through a symbolic link is analysed as Python imports it, but a rename over
     /// the link would turn it into a copy: its edits are skipped, and its target is edited once.
     func testASymbolicLinkIsAnalysedButNeverReplaced() throws {
