@@ -85,12 +85,16 @@ final class RunWatchdog: @unchecked Sendable {
                 condition.lock()
                 continue
             }
-            let next = [graceDeadline, timedOut ? nil : timeoutDeadline].compactMap { $0 }.min()
-            if let next {
-                _ = condition.wait(until: next)
-            } else {
-                condition.wait()
+            if graceDeadline == nil, SignalRelay.received != 0 {
+                // SIGINT or SIGTERM from outside: if Python never gets to raise Interrupted (a
+                // thread stuck in C code holding the GIL), the grace period still ends the run.
+                graceDeadline = Date(timeIntervalSinceNow: settings.gracePeriod)
+                continue
             }
+            // Polled: a signal handler may not signal a condition variable.
+            let poll = Date(timeIntervalSinceNow: 0.25)
+            let next = [graceDeadline, timedOut ? nil : timeoutDeadline, poll].compactMap { $0 }.min() ?? poll
+            _ = condition.wait(until: next)
         }
         finished = true
         condition.broadcast()
@@ -101,7 +105,8 @@ final class RunWatchdog: @unchecked Sendable {
     /// is already durable; the run is marked ended on a connection of this thread's own, since
     /// the interpreter's may be in use by a thread that will never let go of it.
     private func endNow() -> Never {
-        let reason = timedOutAfter.map { Interruption.timeout(seconds: $0) } ?? .signal(SIGTERM)
+        let reason = timedOutAfter.map { Interruption.timeout(seconds: $0) }
+            ?? .signal(SignalRelay.received != 0 ? SignalRelay.received : SIGTERM)
         let message = """
             hybridize: the traced command was \(reason.description) but did not end within \
             \(Interruption.secondsText(settings.gracePeriod)); ended it. The database keeps every call \

@@ -112,6 +112,7 @@ public struct TraceSession {
         Tracer.active = tracer
         defer { Tracer.active = nil }
         _ = try helpers.attribute("install").call()
+        SignalRelay.install()
         if options.hook == .profile {
             _ = try Python.importModule("threading").attribute("setprofile")
                 .call(try Python.importModule("_hybridize").attribute("install_profile"))

@@ -104,6 +104,39 @@ final class TraceRobustnessTests: XCTestCase {
         XCTAssertEqual(try database.integer("SELECT exit_status FROM runs WHERE ended_at IS NOT NULL"), 124)
     }
 
+    /// SIGTERM while the interpreter's thread is stuck in C code that holds the GIL: Python can
+    /// never raise, so the watchdog ends the run after the grace period, with what was flushed.
+    func testASignalEndsACommandStuckInCodeThatHoldsTheGIL() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        try """
+            import ctypes
+            import time
+
+            import app
+
+            app.compute(1)
+            time.sleep(1.5)  # the flush timer writes the call
+            print("holding the GIL", flush=True)
+            # A mutex locked twice through PyDLL: the GIL stays held and no signal ends the wait.
+            mutex = ctypes.create_string_buffer(64)
+            libc = ctypes.PyDLL(None)
+            libc.pthread_mutex_lock(mutex)
+            libc.pthread_mutex_lock(mutex)
+            """.write(to: project.appendingPathComponent("stuck.py"), atomically: true, encoding: .utf8)
+        let run = try RunningHybridize(["trace", "--quiet", "--grace", "2", "--db", "trace.sqlite", "--", "stuck.py"], in: project)
+        let path = project.appendingPathComponent("trace.sqlite").path
+        XCTAssertTrue(RunningHybridize.waitForCalls(of: "compute", count: 1, in: path))
+        Thread.sleep(forTimeInterval: 1)
+        run.send(SIGTERM)
+        let (status, output) = run.finish()
+        XCTAssertEqual(status, 4, output)
+        XCTAssertTrue(output.contains("the traced command was stopped by SIGTERM but did not end within 2 s; ended it"), output)
+        let database = try TraceDatabase(readingFrom: path)
+        XCTAssertEqual(try database.rows("PRAGMA integrity_check").first?.first?.text, "ok")
+        XCTAssertEqual(try database.calls(of: "compute").first?.calls, 1)
+        XCTAssertEqual(try database.integer("SELECT exit_status FROM runs WHERE ended_at IS NOT NULL"), 143)
+    }
+
     func testThreadsAreTracedAndChildProcessesAreReportedUntraced() throws {
         let project = try HybridizeRunner.project("crash_project")
         let result = try HybridizeRunner.trace(
