@@ -38,7 +38,13 @@ public struct Journal: Codable, Sendable {
     public static func load(root: URL) throws -> Journal? {
         let url = location(root: root)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try JSONDecoder().decode(Journal.self, from: data)
+        do {
+            return try JSONDecoder().decode(Journal.self, from: data)
+        } catch {
+            throw RefactorWriteError(
+                path: ".hybridize/journal.json",
+                message: "not a journal this hybridize wrote (damaged or not JSON); no file was changed")
+        }
     }
 
     public static func remove(root: URL) throws {

@@ -130,7 +130,8 @@ struct RefactorCommand: ParsableCommand {
             before: changeSet.originals, after: contents)
         // The journal is written before the files, so that a run killed half-way can be undone;
         // a write that fails changed nothing, and the journal of the change set before comes back.
-        let previous = try Journal.load(root: root)
+        // A damaged journal of an earlier change set is simply replaced.
+        let previous = try? Journal.load(root: root)
         do {
             if journal.files.isEmpty {
                 try Journal.remove(root: root)
@@ -213,7 +214,13 @@ struct RefactorCommand: ParsableCommand {
     }
 
     func undoLastChangeSet(root: URL) throws {
-        guard let journal = try Journal.load(root: root) else {
+        let loaded: Journal?
+        do {
+            loaded = try Journal.load(root: root)
+        } catch {
+            throw RefactorFailure("cannot undo: \(error)")
+        }
+        guard let journal = loaded else {
             throw ValidationError("nothing to undo: no change set was applied here (no .hybridize/journal.json)")
         }
         let (before, after) = journal.states

@@ -35,8 +35,15 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let verdicts = try options.verdicts()
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let record = FileManager.default.contents(atPath: root.appendingPathComponent(".hybridize/verify.json").path)
+        let recordPath = ".hybridize/verify.json"
+        var record = FileManager.default.contents(atPath: root.appendingPathComponent(recordPath).path)
             .map { String(decoding: $0, as: UTF8.self) }
+        // The page parses the record as JSON: a damaged one would leave the whole page blank.
+        if let text = record, (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] == nil {
+            FileHandle.standardError.write(Data(
+                "hybridize: \(recordPath) is not a verify record (damaged or not JSON); the report leaves it out\n".utf8))
+            record = nil
+        }
         let page = ReportHTML.render(verdicts, verifyRecord: record, title: root.lastPathComponent,
                                      generatedAt: ISO8601DateFormatter().string(from: Date()))
         do {

@@ -103,6 +103,18 @@ final class RefactorTests: XCTestCase {
         let undo = try HybridizeRunner.run(["refactor", "--undo"], in: project)
         XCTAssertEqual(undo.status, 2, undo.output)
         XCTAssertTrue(undo.output.contains("nothing to undo"), undo.output)
+
+        // A damaged journal: --undo refuses it by name, and --apply replaces it.
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".hybridize"), withIntermediateDirectories: true)
+        try Data("{\"files\": [".utf8).write(to: project.appendingPathComponent(".hybridize/journal.json"))
+        let damaged = try HybridizeRunner.run(["refactor", "--undo"], in: project)
+        XCTAssertEqual(damaged.status, 2, damaged.output)
+        XCTAssertTrue(damaged.output.contains("cannot undo: .hybridize/journal.json: not a journal this hybridize wrote"),
+                      damaged.output)
+        XCTAssertEqual(try sources(project), before)
+        XCTAssertEqual(try HybridizeRunner.run(["refactor", "--apply"], in: project).status, 0)
+        XCTAssertEqual(try HybridizeRunner.run(["refactor", "--undo"], in: project).status, 0)
+        XCTAssertEqual(try sources(project), before)
     }
 
     /// SIGTERM while a verify run is tracing the tests: the trace child is stopped too (no orphan

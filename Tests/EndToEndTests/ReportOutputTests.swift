@@ -31,4 +31,18 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertTrue(output.contains("cannot write locked/report.html: the folder \(locked.path) is not writable"), output)
         XCTAssertEqual(output.split(separator: "\n").count, 1, output)
     }
+
+    /// The page parses the verify record as JSON; a damaged one is left out with a warning rather
+    /// than leaving the page blank.
+    func testADamagedVerifyRecordIsLeftOutOfTheReport() throws {
+        let project = try HybridizeRunner.project("crash_project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".hybridize"), withIntermediateDirectories: true)
+        try Data("{\"runs\": [1, 2".utf8).write(to: project.appendingPathComponent(".hybridize/verify.json"))
+        let result = try HybridizeRunner.run(["report", ".", "--output", "report.html"], in: project)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains(".hybridize/verify.json is not a verify record"), result.output)
+        XCTAssertFalse(result.output.contains("with the recorded verify run"), result.output)
+        let page = try String(contentsOf: project.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains(#"<script type="application/json" id="verify-data">null</script>"#))
+    }
 }
