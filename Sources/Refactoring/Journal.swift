@@ -27,12 +27,20 @@ public struct Journal: Codable, Sendable {
         }
     }
 
+    /// Written before any file is: a journal that cannot be written stops the change set.
     public func save(root: URL) throws {
         let url = Self.location(root: root)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(self).write(to: url, options: .atomic)
+        } catch {
+            let folder = url.deletingLastPathComponent().path
+            let reason = access(folder, W_OK) != 0 && FileManager.default.fileExists(atPath: folder)
+                ? "its folder is not writable (\(String(cString: strerror(errno))))" : error.localizedDescription
+            throw RefactorWriteError(path: ".hybridize/journal.json", message: "cannot write the journal: \(reason); no file was changed")
+        }
     }
 
     public static func load(root: URL) throws -> Journal? {

@@ -10,6 +10,8 @@ struct HybridizeRunner {
         let status: Int32
         let output: String
         let database: TraceDatabase?
+
+        var pair: (status: Int32, output: String) { (status, output) }
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -52,6 +54,18 @@ struct HybridizeRunner {
         let path = database.map { directory.appendingPathComponent($0).path }
         let opened = try path.flatMap { FileManager.default.fileExists(atPath: $0) ? try TraceDatabase(path: $0) : nil }
         return Result(status: status, output: text, database: opened)
+    }
+
+    /// Runs hybridize as a user whom file modes bind: root ignores them, so as root it runs
+    /// without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (setpriv), and CI tests what users meet.
+    static func runObeyingFileModes(_ arguments: [String], in directory: URL) throws -> Result {
+        guard getuid() == 0 else { return try run(arguments, in: directory) }
+        let capabilities = "-dac_override,-dac_read_search"
+        let (status, text) = try ChildProcess.capture(
+            executable: "/usr/bin/setpriv",
+            arguments: ["--bounding-set=\(capabilities)", "--inh-caps=\(capabilities)", binary.path] + arguments,
+            in: directory, environment: ["TF_CPP_MIN_LOG_LEVEL": "3"])
+        return Result(status: status, output: text, database: nil)
     }
 
     static func trace(_ command: [String], in directory: URL, database: String = "trace.sqlite",

@@ -104,6 +104,17 @@ final class RefactorTests: XCTestCase {
         XCTAssertEqual(undo.status, 2, undo.output)
         XCTAssertTrue(undo.output.contains("nothing to undo"), undo.output)
 
+        // A journal that cannot be written stops the change set before any file is.
+        let journalFolder = project.appendingPathComponent(".hybridize")
+        try FileManager.default.createDirectory(at: journalFolder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: journalFolder.path)
+        let noJournal = try HybridizeRunner.runObeyingFileModes(["refactor", "--apply"], in: project)
+        XCTAssertEqual(noJournal.status, 2, noJournal.output)
+        XCTAssertTrue(noJournal.output.contains(".hybridize/journal.json: cannot write the journal: its folder is not writable"),
+                      noJournal.output)
+        XCTAssertEqual(try sources(project), before)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: journalFolder.path)
+
         // A damaged journal: --undo refuses it by name, and --apply replaces it.
         try FileManager.default.createDirectory(at: project.appendingPathComponent(".hybridize"), withIntermediateDirectories: true)
         try Data("{\"files\": [".utf8).write(to: project.appendingPathComponent(".hybridize/journal.json"))

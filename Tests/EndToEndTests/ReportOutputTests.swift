@@ -19,14 +19,8 @@ final class ReportOutputTests: XCTestCase {
         let locked = project.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
-        let arguments = ["report", ".", "--output", "locked/report.html"]
-        let (status, output) = getuid() == 0
-            ? try ChildProcess.capture(
-                executable: "/usr/bin/setpriv",
-                arguments: ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search",
-                            HybridizeRunner.binary.path] + arguments,
-                in: project)
-            : try ChildProcess.capture(executable: HybridizeRunner.binary.path, arguments: arguments, in: project)
+        let (status, output) = try HybridizeRunner.runObeyingFileModes(["report", ".", "--output", "locked/report.html"],
+                                                                      in: project).pair
         XCTAssertEqual(status, 3, output)
         XCTAssertTrue(output.contains("cannot write locked/report.html: the folder \(locked.path) is not writable"), output)
         XCTAssertEqual(output.split(separator: "\n").count, 1, output)

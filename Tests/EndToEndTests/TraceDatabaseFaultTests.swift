@@ -146,18 +146,6 @@ final class TraceDatabaseFaultTests: XCTestCase {
         XCTAssertEqual(try again.database?.calls(of: "compute").first?.calls, 2)
     }
 
-    /// Root ignores file modes; without CAP_DAC_OVERRIDE (setpriv) it obeys them as anyone would.
-    private func runObeyingFileModes(_ arguments: [String], in project: URL) throws -> HybridizeRunner.Result {
-        guard getuid() == 0 else { return try HybridizeRunner.run(arguments, in: project) }
-        let capabilities = "-dac_override,-dac_read_search"
-        let (status, output) = try ChildProcess.capture(
-            executable: "/usr/bin/setpriv",
-            arguments: ["--bounding-set=\(capabilities)", "--inh-caps=\(capabilities)", HybridizeRunner.binary.path]
-                + arguments,
-            in: project)
-        return HybridizeRunner.Result(status: status, output: output, database: nil)
-    }
-
     func testReadOnlyFilesAndFoldersAreReadButNotWritten() throws {
         let project = try HybridizeRunner.project("crash_project")
         let shared = project.appendingPathComponent("shared")
@@ -169,17 +157,17 @@ final class TraceDatabaseFaultTests: XCTestCase {
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shared.path) }
 
         // Read: a WAL database whose folder cannot hold its -shm file is read as immutable.
-        let audit = try runObeyingFileModes(["analyze", "app.py", "--traces", "shared/trace.sqlite", "--format", "json"],
+        let audit = try HybridizeRunner.runObeyingFileModes(["analyze", "app.py", "--traces", "shared/trace.sqlite", "--format", "json"],
                                             in: project)
         XCTAssertEqual(audit.status, 0, audit.output)
         XCTAssertTrue(audit.output.contains("\"tensorParameter\":\"trace\"") || audit.output.contains("trace"), audit.output)
 
-        let append = try runObeyingFileModes(["trace", "--quiet", "--db", "shared/trace.sqlite", "--"] + firstTest, in: project)
+        let append = try HybridizeRunner.runObeyingFileModes(["trace", "--quiet", "--db", "shared/trace.sqlite", "--"] + firstTest, in: project)
         XCTAssertEqual(append.status, 3, append.output)
         XCTAssertTrue(append.output.contains("shared/trace.sqlite"), append.output)
         XCTAssertTrue(append.output.contains("read-only") || append.output.contains("writable"), append.output)
 
-        let create = try runObeyingFileModes(["trace", "--quiet", "--db", "shared/new.sqlite", "--"] + firstTest, in: project)
+        let create = try HybridizeRunner.runObeyingFileModes(["trace", "--quiet", "--db", "shared/new.sqlite", "--"] + firstTest, in: project)
         XCTAssertEqual(create.status, 3, create.output)
         XCTAssertTrue(create.output.contains("cannot open or create it: is the folder \(shared.path) there and writable?"),
                       create.output)
