@@ -350,8 +350,8 @@ def _install_interruption():
     import signal
 
     def interrupt(signum, frame):
-        # The tracer says why (a timeout fires as SIGTERM) and starts the grace period after which
-        # a command that swallows the exception is ended anyway.
+        # The tracer says why (a timeout fires as SIGTERM). A command that swallows the exception
+        # is ended anyway once the grace period the watchdog started on the signal runs out.
         reason = _hybridize.interrupted(str(signum))
         raise Interrupted(reason)
 

@@ -239,7 +239,7 @@ struct DTypeCoercions {
         case .name(let name):
             return locals[name] ?? parameters[name]
         case .call(let call):
-            if case .attribute(let base, "astype") = call.function.kind, let target = call.arguments.first,
+            if case .attribute(_, "astype") = call.function.kind, let target = call.arguments.first,
                 let name = Self.dtypeName(target, resolver: index.resolver, module: function.module)
             {
                 // `astype` is numpy's: a TensorFlow tensor has none.

@@ -102,10 +102,18 @@ public struct Project: Sendable {
         walk(paths, root: root).files
     }
 
+    /// Whether `path` is or holds a `.py` file the analysis would read; stops at the first one,
+    /// since the command line asks this of every path before the analysis walks them all.
+    public static func containsPythonFile(_ path: String, root: String) -> Bool {
+        !walk([path], root: root, stopAtFirstFile: true).files.isEmpty
+    }
+
     /// The `.py` files under `paths`, and the folders among them that could not be listed (which
     /// the enumerator would skip without a word). Symbolic links to folders are not followed, so
     /// a link back up (`sub/up -> ..`) neither loops nor lists a file twice.
-    static func walk(_ paths: [String], root: String) -> (files: [String], unreadableFolders: [String]) {
+    static func walk(_ paths: [String], root: String, stopAtFirstFile: Bool = false)
+        -> (files: [String], unreadableFolders: [String])
+    {
         var found: [String] = []
         var unreadable: [String] = []
         for path in paths {
@@ -128,7 +136,10 @@ public struct Project: Sendable {
                 if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory, folderProblem(absolute + "/" + relative) != nil {
                     unreadable.append(absolute + "/" + relative)
                 }
-                if name.hasSuffix(".py") { found.append(absolute + "/" + relative) }
+                if name.hasSuffix(".py") {
+                    found.append(absolute + "/" + relative)
+                    if stopAtFirstFile { break }
+                }
             }
         }
         return (Array(Set(found)).sorted(), Array(Set(unreadable)).sorted())

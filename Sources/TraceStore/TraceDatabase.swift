@@ -19,17 +19,15 @@ public final class TraceDatabase {
         // Checked and created under the write lock: two runs (shards, say) starting together on
         // a new file would otherwise each see it half made, tables without a version.
         try connection.transaction {
-            let version = try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
+            let version = try Self.version(of: connection)
             if version > Int64(TraceSchema.version) {
-                throw TraceStoreError(
-                    path: path, operation: "open",
-                    message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
+                throw TraceStoreError.newerSchema(version, path: path)
             }
             guard version < Int64(TraceSchema.version) else { return }
             // An SQLite file of some other program (any table and no version) is not ours to add to.
             let hasTables = try connection.query("SELECT count(*) FROM sqlite_master").first?.first?.integer ?? 0
             if version == 0 && hasTables > 0 {
-                throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
+                throw TraceStoreError.notATraceDatabase(path)
             }
             // Every version adds to the one before: columns by ALTER TABLE here, tables by the
             // schema's CREATE TABLE IF NOT EXISTS (version 3's hybrid_calls).
@@ -69,13 +67,11 @@ public final class TraceDatabase {
         let version: Int64
         (connection, version) = try Self.openForReading(path)
         if version > Int64(TraceSchema.version) {
-            throw TraceStoreError(
-                path: path, operation: "open",
-                message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
+            throw TraceStoreError.newerSchema(version, path: path)
         }
         let hasRuns = (try? connection.query("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").first?.first?.integer) ?? 0
         if version == 0 || hasRuns == 0 {
-            throw TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
+            throw TraceStoreError.notATraceDatabase(path)
         }
         schemaVersion = Int(version)
     }
@@ -86,7 +82,7 @@ public final class TraceDatabase {
     private static func openForReading(_ path: String) throws -> (SQLiteConnection, Int64) {
         let connection = try SQLiteConnection(path: path, readOnly: true)
         do {
-            return (connection, try connection.query("PRAGMA user_version").first?.first?.integer ?? 0)
+            return (connection, try version(of: connection))
         } catch let error as TraceStoreError where error.code & 0xFF == SQLITE_CANTOPEN || error.code & 0xFF == SQLITE_READONLY {
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
             guard log == 0 else {
@@ -96,13 +92,13 @@ public final class TraceDatabase {
                         + "and its -wal file to a writable folder", code: error.code)
             }
             let immutable = try SQLiteConnection(path: path, readOnly: true, immutable: true)
-            return (immutable, try Self.version(of: immutable, path: path))
+            return (immutable, try version(of: immutable))
         } catch let error as TraceStoreError {
             throw TraceStoreError(path: path, operation: error.code == 0 ? "open" : "", message: error.message, code: error.code)
         }
     }
 
-    private static func version(of connection: SQLiteConnection, path: String) throws -> Int64 {
+    private static func version(of connection: SQLiteConnection) throws -> Int64 {
         try connection.query("PRAGMA user_version").first?.first?.integer ?? 0
     }
 
@@ -238,5 +234,16 @@ public final class TraceDatabase {
     /// Folds the WAL back into the main file, so the database is one self-contained file.
     public func checkpoint() throws {
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}
+
+extension TraceStoreError {
+    static func newerSchema(_ version: Int64, path: String) -> TraceStoreError {
+        TraceStoreError(path: path, operation: "open",
+                        message: "schema version \(version) is newer than this hybridize understands (\(TraceSchema.version))")
+    }
+
+    static func notATraceDatabase(_ path: String) -> TraceStoreError {
+        TraceStoreError(path: path, operation: "open", message: "not a hybridize trace database")
     }
 }

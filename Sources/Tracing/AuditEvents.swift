@@ -6,17 +6,27 @@ import PythonRuntime
 /// File and socket I/O seen through a PEP 578 audit hook: CPython raises these events from C for
 /// any code (open(), sockets, os and shutil file operations), so no Python wrapper can be bypassed.
 enum AuditEvents {
-    /// Events that are I/O a graph would not replay, and the argument that names the target.
-    private static let targetArgument: [String: Int] = [
-        "open": 0, "socket.connect": 1, "socket.bind": 1, "socket.sendto": 1, "socket.sendmsg": 1,
-        "os.remove": 0, "os.rename": 0, "os.mkdir": 0, "os.rmdir": 0, "os.truncate": 0,
-        "shutil.copyfile": 1, "shutil.move": 1, "shutil.rmtree": 0, "subprocess.Popen": 0, "os.system": 0,
-    ]
+    /// What an event is to the tracer: I/O a graph would not replay (with the argument that
+    /// names its target), the start of another process (Python 3.11's audit events table), or
+    /// both. One table, so that the hook looks an event up once.
+    private struct Role {
+        var targetArgument: Int?
+        var startsProcess = false
+    }
 
-    /// Events that start another process (Python 3.11's audit events table).
-    private static let childEvents: Set<String> = [
-        "os.fork", "subprocess.Popen", "os.system", "os.posix_spawn", "os.spawn", "os.exec",
-    ]
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        let io = [
+            "open": 0, "socket.connect": 1, "socket.bind": 1, "socket.sendto": 1, "socket.sendmsg": 1,
+            "os.remove": 0, "os.rename": 0, "os.mkdir": 0, "os.rmdir": 0, "os.truncate": 0,
+            "shutil.copyfile": 1, "shutil.move": 1, "shutil.rmtree": 0, "subprocess.Popen": 0, "os.system": 0,
+        ]
+        for (event, argument) in io { roles[event, default: Role()].targetArgument = argument }
+        for event in ["os.fork", "subprocess.Popen", "os.system", "os.posix_spawn", "os.spawn", "os.exec"] {
+            roles[event, default: Role()].startsProcess = true
+        }
+        return roles
+    }()
 
     /// Reading source and extension files is the import system at work, not the program's I/O.
     private static let importSuffixes = [".py", ".pyc", ".so", ".pth", ".pyi"]
@@ -27,12 +37,13 @@ enum AuditEvents {
         let first = event.pointee
         guard first == 0x6F /* o */ || first == 0x73 /* s */ else { return 0 }
         let name = String(cString: event)
-        if childEvents.contains(name) {
+        guard let role = roles[name] else { return 0 }
+        if role.startsProcess {
             // Counted on any thread and outside project calls: a child is untraced wherever it
             // was started from. Popen and os.system are also I/O effects of the calling function.
             tracer.noteChild(event: name)
         }
-        guard let position = targetArgument[name] else { return 0 }
+        guard let position = role.targetArgument else { return 0 }
         let context = ThreadContext.current
         guard !context.busy, !context.stack.isEmpty else { return 0 }
         context.busy = true

@@ -16,8 +16,8 @@ enum CrashNotice {
             + "flushed up to a second before, and the run has no end time\n"
         message = strdup(text)
         length = text.utf8.count
-        // pytest points descriptor 2 at a capture file while a test runs.
-        descriptor = dup(STDERR_FILENO)
+        // Copied: a signal handler reads a plain global, not a lazily made one.
+        descriptor = TracerOutput.descriptor
         for number in signals {
             signal(number) { number in
                 if let message = CrashNotice.message {

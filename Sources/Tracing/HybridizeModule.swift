@@ -49,9 +49,8 @@ enum HybridizeModule {
             guard let tracer = Tracer.active, tracer.ownsDatabase else { return PyLong_FromLong(Int(status)) }
             tracer.finish(exitStatus: status)
             guard status != 0 else { return PyLong_FromLong(0) }
-            let note = "hybridize: the traced command called os._exit(\(status)); "
-                + "\(tracer.database.path) keeps every call recorded before it (run \(tracer.runID))\n"
-            tracer.writeToTerminal(note)
+            TracerOutput.write(
+                tracedCommandFailedLine("called os._exit(\(status))", database: tracer.database.path, runID: tracer.runID))
             return PyLong_FromLong(4)
         }),
         ("interrupted", { _, arguments in

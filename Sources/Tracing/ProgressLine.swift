@@ -35,6 +35,7 @@ public final class ProgressLine {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // The terminal itself, not pytest's capture of descriptor 2 while a test runs.
+        TracerOutput.write(text)
     }
 }

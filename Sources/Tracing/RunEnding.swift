@@ -29,6 +29,12 @@ public enum Interruption: Equatable, Sendable {
     }
 }
 
+/// The line that says a traced command failed (hybridize then exits 4, SPEC §8), from `trace`'s
+/// summary or, for `os._exit`, from the hook before the process goes.
+public func tracedCommandFailedLine(_ how: String, database: String, runID: Int) -> String {
+    "hybridize: the traced command \(how); \(database) keeps every call recorded before it (run \(runID))\n"
+}
+
 /// Processes the traced command started, none of them traced: a forked child would share the
 /// parent's SQLite connection (SQLite forbids using one across fork()), and a new interpreter
 /// (subprocess, multiprocessing's spawn, exec) has no hook.
@@ -51,7 +57,8 @@ public struct UntracedChildren: Equatable, Sendable {
 
 extension Tracer {
     /// Called by the Python signal handler (hybridize_runtime.Interrupted): decides why the run is
-    /// being stopped (a timeout arrives as SIGTERM from the watchdog) and starts the grace period.
+    /// being stopped (a timeout arrives as SIGTERM from the watchdog). The watchdog has seen the
+    /// signal through `SignalRelay` and already counts the grace period.
     func noteInterruption(signal number: Int32) -> Interruption {
         if interruption == nil {
             if let seconds = watchdog?.timedOutAfter {
@@ -60,7 +67,6 @@ extension Tracer {
                 interruption = .signal(number)
             }
         }
-        watchdog?.beginGracePeriod()
         return interruption ?? .signal(number)
     }
 
@@ -80,12 +86,6 @@ extension Tracer {
     /// In the child of a fork: the hook stops recording, and nothing is ever written from here.
     func detachAfterFork() {
         Tracer.active = nil
-    }
-
-    /// Writes to standard error as it was before the command ran: pytest points descriptor 2 at
-    /// a capture file while a test runs.
-    func writeToTerminal(_ text: String) {
-        _ = text.withCString { write(terminal, $0, strlen($0)) }
     }
 
     /// Whether this is the process that opened the database (not a fork child of it).

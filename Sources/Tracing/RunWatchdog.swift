@@ -11,9 +11,6 @@ final class RunWatchdog: @unchecked Sendable {
         var gracePeriod: Double
         var databasePath: String
         var runID: Int
-        /// Standard error as it was before the command ran: pytest points descriptor 2 at a
-        /// capture file while a test runs, where a message would never be seen.
-        var terminal: Int32
     }
 
     private let settings: Settings
@@ -42,16 +39,6 @@ final class RunWatchdog: @unchecked Sendable {
         let thread = Thread { [self] in run() }
         thread.name = "hybridize-watchdog"
         thread.start()
-    }
-
-    /// The command noticed the interruption: from now on it has the grace period to finish.
-    func beginGracePeriod() {
-        condition.lock()
-        if graceDeadline == nil {
-            graceDeadline = Date(timeIntervalSinceNow: settings.gracePeriod)
-            condition.broadcast()
-        }
-        condition.unlock()
     }
 
     /// The command returned: nothing left to watch.
@@ -112,7 +99,7 @@ final class RunWatchdog: @unchecked Sendable {
             \(Interruption.secondsText(settings.gracePeriod)); ended it. The database keeps every call \
             flushed up to a second before.\n
             """
-        _ = message.withCString { write(settings.terminal, $0, strlen($0)) }
+        TracerOutput.write(message)
         if let database = try? TraceDatabase(path: settings.databasePath) {
             try? database.finishRun(settings.runID, exitStatus: reason.exitStatus, endedAt: Timestamp.now())
         }

@@ -61,6 +61,7 @@ public struct TraceSession {
 
     /// Runs the command; throws `EnvironmentProblem` when the interpreter or TensorFlow is missing.
     public func run() throws -> Outcome {
+        TracerOutput.claim()
         CrashNotice.install(databasePath: options.databasePath)
         try EmbeddedInterpreter.start(python: options.python, argv: options.command.argv)
         guard EmbeddedInterpreter.canFind(module: "tensorflow") else {
@@ -126,8 +127,7 @@ public struct TraceSession {
         let timer = FlushTimer(tracer: tracer)
         timer.start()
         let watchdog = RunWatchdog(settings: .init(
-            timeout: options.timeout, gracePeriod: options.gracePeriod, databasePath: options.databasePath, runID: runID,
-            terminal: tracer.terminal))
+            timeout: options.timeout, gracePeriod: options.gracePeriod, databasePath: options.databasePath, runID: runID))
         tracer.watchdog = watchdog
         watchdog.start()
         let runner = options.command.runnerArguments

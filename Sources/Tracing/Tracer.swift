@@ -79,8 +79,6 @@ final class Tracer {
     /// Ends a run that outlives `--timeout` or ignores an interruption.
     var watchdog: RunWatchdog?
     let ownerProcess = getpid()
-    /// A duplicate of standard error taken before the command ran (see `writeToTerminal`).
-    let terminal = dup(STDERR_FILENO)
 
     init(filter: ProjectFilter, database: TraceDatabase, runID: Int, helpers: PyRef, progress: ProgressLine?,
          recordsOutsideTests: Bool = true) throws {
@@ -348,7 +346,7 @@ final class Tracer {
         lastWriteError = "\(error)"
         guard !writeFailed else { return }
         writeFailed = true
-        writeToTerminal("hybridize: cannot write the trace database, tracing goes on and writing is retried: \(error)\n")
+        TracerOutput.write("hybridize: cannot write the trace database, tracing goes on and writing is retried: \(error)\n")
     }
 }
 

@@ -140,34 +140,9 @@ struct Trace: ParsableCommand {
             // SPEC §8: 4 is "the traced command failed"; its own status is in the runs table.
             let why = outcome.interruption.map { "was \($0.description)" }
                 ?? "failed with exit status \(outcome.exitStatus)"
-            let note = "hybridize: the traced command \(why); \(db) keeps every call recorded before it (run \(outcome.runID))\n"
-            FileHandle.standardError.write(Data(note.utf8))
+            FileHandle.standardError.write(Data(tracedCommandFailedLine(why, database: db, runID: outcome.runID).utf8))
             throw ExitCode(4)
         }
-    }
-}
-
-/// Room for deep recursion in the traced command. Python 3.11 runs Python-to-Python calls
-/// without C recursion, so a suite may recurse as deep as its `sys.setrecursionlimit`; with a
-/// PEP 523 hook installed, every call recurses on the C stack instead (the hook and
-/// `_PyEval_EvalFrameDefault` per level, about 1 KiB in a release build). The 8 MiB default
-/// ended a 10,000-deep recursion with a segfault that the untraced run survives.
-enum MainThreadStack {
-    /// Linux grows the main thread's stack on demand up to the soft RLIMIT_STACK read at the
-    /// time of each fault, and keeps at least 128 MiB below it free of mappings; raising the
-    /// soft limit to within that gap works without a re-exec.
-    static let limit: rlim_t = 120 << 20
-
-    /// RLIM_INFINITY, which Swift imports as a signed -1.
-    private static let unlimited = rlim_t.max
-
-    static func allowGrowth() {
-        var current = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &current) == 0, current.rlim_cur != unlimited, current.rlim_cur < limit else {
-            return
-        }
-        current.rlim_cur = current.rlim_max == unlimited ? limit : min(limit, current.rlim_max)
-        _ = setrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &current)
     }
 }
 

@@ -57,7 +57,7 @@ struct VerdictOptions: ParsableArguments {
         let root = FileManager.default.currentDirectoryPath
         for path in paths.isEmpty ? ["."] : paths {
             guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
-            if Project.pythonFiles(under: [path], root: root).isEmpty {
+            if !Project.containsPythonFile(path, root: root) {
                 throw ValidationError("no Python file in \(path)")
             }
         }

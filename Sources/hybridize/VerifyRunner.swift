@@ -26,7 +26,7 @@ struct VerifyRunner {
         count += 1
         let database = workspace.appendingPathComponent("run-\(count).sqlite").path
         let log = workspace.appendingPathComponent("run-\(count).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RuntimeFiles.executable)
         process.arguments = ["trace", "--quiet", "--db", database] + (timeout.map { ["--timeout", "\($0)"] } ?? []) + ["--"]

@@ -56,16 +56,12 @@ struct HybridizeRunner {
         return Result(status: status, output: text, database: opened)
     }
 
-    /// Runs hybridize as a user whom file modes bind: root ignores them, so as root it runs
-    /// without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (setpriv), and CI tests what users meet.
+    /// Runs hybridize as a user whom file modes bind (BoundedRun drops root's capabilities to
+    /// ignore them), error lines first.
     static func runObeyingFileModes(_ arguments: [String], in directory: URL) throws -> Result {
-        guard getuid() == 0 else { return try run(arguments, in: directory) }
-        let capabilities = "-dac_override,-dac_read_search"
-        let (status, text) = try ChildProcess.capture(
-            executable: "/usr/bin/setpriv",
-            arguments: ["--bounding-set=\(capabilities)", "--inh-caps=\(capabilities)", binary.path] + arguments,
-            in: directory, environment: ["TF_CPP_MIN_LOG_LEVEL": "3"])
-        return Result(status: status, output: text, database: nil)
+        let run = try BoundedRun.run(binary.path, arguments, in: directory, seconds: 300,
+                                     environment: ["TF_CPP_MIN_LOG_LEVEL": "3"])
+        return Result(status: run.status, output: run.standardError + run.standardOutput, database: nil)
     }
 
     static func trace(_ command: [String], in directory: URL, database: String = "trace.sqlite",
